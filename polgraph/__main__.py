@@ -1,0 +1,3 @@
+from polgraph.app.cli import main
+
+main()
