@@ -1,2 +1,303 @@
-def main():
-    print("ok")
+"""The ``polgraph`` command line: one thin command per library function.
+
+Every command works on the embedded store (``--db PATH``, default ./polgraph-data or
+$POLGRAPH_DB) or on Neo4j (``--neo4j bolt://HOST:7687`` or $NEO4J_URI, with $NEO4J_USER and
+$NEO4J_PASSWORD). Errors print one line and exit with status 1; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from polgraph.graph.schema import SchemaError, load_schema
+from polgraph.graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError, open_store
+from polgraph.graph.values import QueryResult, display, jsonable
+from polgraph.loaders.readers import ReadError
+
+from polgraph import __version__
+
+README_QUERIES = {
+    "Who leads which party": "MATCH (p:Person)-[:LEADS]->(q:Party) RETURN p.name AS leader, q.name AS party",
+    "Every fact with its tier": (
+        "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'MENTIONS' "
+        "RETURN a.name AS subject, type(r) AS relation, b.name AS object, r.tier AS tier "
+        "ORDER BY relation, subject, object"
+    ),
+}
+
+
+class Context:
+    def __init__(self, db: str | None, neo4j: str | None, debug: bool) -> None:
+        self.db, self.neo4j, self.debug = db, neo4j, debug
+
+    def open(self, *, read_only: bool = False, create: bool = True) -> Store:
+        return open_store(self.db, self.neo4j, read_only=read_only, create=create)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", metavar="PATH", envvar="POLGRAPH_DB",
+              help="Embedded store directory (default ./polgraph-data, or $POLGRAPH_DB).")
+@click.option("--neo4j", metavar="URI", help="Use a Neo4j 5 server, e.g. bolt://localhost:7687 (or $NEO4J_URI); "
+              "credentials from $NEO4J_USER and $NEO4J_PASSWORD.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="polgraph")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, neo4j: str | None, debug: bool) -> None:
+    """polgraph: news articles to a graph of political actors and events.
+
+    Start with `polgraph demo`, which loads the bundled sample article into the embedded store
+    and prints what it built.
+    """
+    if db and neo4j:
+        raise click.UsageError("give --db or --neo4j, not both")
+    ctx.obj = Context(db, neo4j, debug)
+
+
+@cli.command()
+@click.option("--reset", is_flag=True, help="Delete every node and relationship first (asks to confirm).")
+@pass_context
+def init(ctx: Context, reset: bool) -> None:
+    """Create the schema: tables (embedded) or constraints and indexes (Neo4j)."""
+    with ctx.open() as store:
+        if reset:
+            click.confirm(f"Delete everything in {store.describe()}?", abort=True)
+            store.clear()
+        click.echo(f"initialised {store.describe()}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Load articles again even if their text is already stored.")
+@pass_context
+def load(ctx: Context, paths: tuple[Path, ...], force: bool) -> None:
+    """Read, extract and store articles (txt, md, html, json, jsonl files or directories).
+
+    Each article is written in one transaction: it is stored whole or not at all.
+    """
+    from polgraph.loaders.load import load_paths
+
+    for path in paths:
+        if not path.exists():
+            raise StoreError(f"no such file or directory: {path}")
+    with ctx.open() as store:
+        report = load_paths(store, paths, force=force, progress=sys.stderr.isatty())
+        _print_load_report(report, store)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@pass_context
+def demo(ctx: Context) -> None:
+    """Load the bundled sample article (2015 French regional elections) and print what it built."""
+    from polgraph.loaders.load import SAMPLE_ARTICLE, load_paths
+
+    with ctx.open() as store:
+        click.echo(f"Loading the sample article {SAMPLE_ARTICLE.name} into {store.describe()} ...")
+        report = load_paths(store, [SAMPLE_ARTICLE], progress=sys.stderr.isatty())
+        _print_load_report(report, store)
+        click.echo("")
+        _print_stats(store)
+        for title, cypher in README_QUERIES.items():
+            click.echo(f"\n{title}:\n  {cypher}")
+            click.echo(_format_table(store.query(cypher)))
+        facts = store.query(README_QUERIES["Every fact with its tier"])
+        click.echo(f"\nFacts ({len(facts.rows)}):")
+        click.echo(_format_table(facts))
+    click.echo("\nNext: `polgraph query \"MATCH (p:Person) RETURN p.name\"`, `polgraph stats`, `polgraph --help`.")
+
+
+@cli.command()
+@click.argument("cypher")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter ($NAME); VALUE is read as JSON if it parses (numbers, lists), "
+                   "else as text. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the query to change the graph (read-only otherwise).")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds before it stops.")
+@click.option("--max-rows", type=int, default=DEFAULT_MAX_ROWS, show_default=True, help="Row cap.")
+@pass_context
+def query(ctx: Context, cypher: str, params: tuple[str, ...], fmt: str, write: bool, timeout: float,
+          max_rows: int) -> None:
+    """Run a Cypher query (read-only unless --write) and print the rows.
+
+    \b
+    Example:
+      polgraph query "MATCH (p:Person)-[:LEADS]->(q:Party) RETURN p.name, q.name"
+      polgraph query "MATCH (p:Person {name: \\$name})-[r]->(x) RETURN type(r), x.name" -p name="Marine Le Pen"
+    """
+    values = dict(_parse_param(p) for p in params)
+    with ctx.open(read_only=not write, create=False) as store:
+        result = store.query(cypher, values, write=write, timeout=timeout, max_rows=max_rows)
+    if fmt == "json":
+        click.echo(json.dumps([jsonable(r) for r in result.records()], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.columns)
+        writer.writerows([[_csv_cell(v) for v in row] for row in result.rows])
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(_format_table(result))
+    if result.truncated:
+        click.echo(f"(stopped at {max_rows} rows; raise --max-rows to see more)", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@pass_context
+def stats(ctx: Context, fmt: str) -> None:
+    """Count nodes per label and relationships per type."""
+    with ctx.open(read_only=True, create=False) as store:
+        if fmt == "json":
+            click.echo(json.dumps(store.stats(), indent=2))
+        else:
+            _print_stats(store)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the graph schema: labels, relationship types and their properties."""
+    click.echo(load_schema().describe())
+
+
+@cli.command("delete-article")
+@click.argument("article")
+@pass_context
+def delete_article(ctx: Context, article: str) -> None:
+    """Delete an article (by id, sha256 or path) and the facts only it supports."""
+    with ctx.open(create=False) as store:
+        article_id = _find_article(store, article)
+        counts = store.delete_article(article_id)
+    click.echo(f"deleted {article_id}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+def extract(paths: tuple[Path, ...], fmt: str) -> None:
+    """Print what polgraph reads in articles, without a store (JSON Lines, one object per article)."""
+    from polgraph.loaders.load import iter_files
+    from polgraph.loaders.pipeline import get_pipeline
+    from polgraph.loaders.readers import read_path
+
+    documents = [doc for path in iter_files(paths) for doc in read_path(path)]
+    for extraction in get_pipeline().pipe(documents):
+        if fmt == "json":
+            click.echo(extraction.to_json())
+        else:
+            click.echo(f"# {extraction.document.source}")
+            for rel in extraction.relations:
+                click.echo(f"{rel.subject} -[{rel.predicate}]-> {rel.object}  ({rel.tier}, {rel.confidence:.2f})")
+
+
+@cli.command("eval")
+@click.argument("extraction", type=click.Path(exists=True, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+def evaluate_command(extraction: Path, gold: Path) -> None:
+    """Score an extraction (output of `polgraph extract`) against a gold file."""
+    from polgraph.loaders.evaluate import evaluate, format_report
+
+    found = _read_json(extraction, first_line_only=True)
+    click.echo(format_report(evaluate(found, _read_json(gold))))
+
+
+def _read_json(path: Path, first_line_only: bool = False) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    if first_line_only and path.suffix != ".json":
+        text = text.strip().splitlines()[0] if text.strip() else ""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from None
+
+
+def _find_article(store: Store, article: str) -> str:
+    for article_row in store.articles():
+        if article in (article_row["id"], article_row["sha256"], article_row["path"]):
+            return article_row["id"]
+    raise StoreError(f"no article {article!r} in {store.describe()} (see `polgraph query "
+                     "\"MATCH (a:Article) RETURN a.id, a.title\"`)")
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="--param")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def _csv_cell(value: Any) -> str:
+    plain = jsonable(value)
+    return json.dumps(plain, ensure_ascii=False) if isinstance(plain, list | dict) else display(value)
+
+
+def _format_table(result: QueryResult) -> str:
+    cells = [[display(v) for v in row] for row in result.rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _print_stats(store: Store) -> None:
+    counts = store.stats()
+    click.echo(f"{store.describe()}")
+    for kind in ("nodes", "relationships"):
+        present = {k: v for k, v in counts[kind].items() if v}
+        total = sum(present.values())
+        click.echo(f"  {kind}: {total}" + (" (" + ", ".join(f"{k} {v}" for k, v in present.items()) + ")"
+                                           if present else ""))
+
+
+def _print_load_report(report: Any, store: Store) -> None:
+    nodes = sum(s.nodes_created for s in report.loaded)
+    rels = sum(s.relationships_created for s in report.loaded)
+    updated = sum(s.relationships_updated for s in report.loaded)
+    click.echo(f"loaded {len(report.loaded)} article(s) into {store.describe()}: {nodes} new nodes, "
+               f"{rels} new relationships, {updated} relationships with added provenance")
+    if report.skipped:
+        click.echo(f"skipped {len(report.skipped)} already loaded (use --force to load again)")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for source, reason in report.failed:
+        click.echo(f"failed: {source}: {reason}", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one-line errors with status 1, tracebacks only with --debug."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="polgraph", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2 if isinstance(err, click.UsageError) else 1)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except (StoreError, SchemaError, ReadError, OSError) as err:
+        if debug:
+            raise
+        click.echo(f"polgraph: error: {_one_line(err)}", err=True)
+        sys.exit(1)
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or type(err).__name__

@@ -1,0 +1,216 @@
+"""The embedded store: LadybugDB (``ladybug`` on PyPI), a Cypher database in one directory.
+
+The data directory holds the database file ``graph.lbdb`` (and its write-ahead log while open).
+LadybugDB needs its tables declared; they come from the schema. Read-only opens use the
+database's own read-only mode, so a write is refused by the database, not by a keyword check.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ladybug
+from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
+from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
+
+DB_FILE = "graph.lbdb"
+_COLUMN_TYPES = {
+    "string": "STRING",
+    "string[]": "STRING[]",
+    "int": "INT64",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+}
+_LOCK_RETRIES = 5  # opening can fail briefly while another process commits
+
+
+def _buffer_pool_bytes() -> int:
+    return int(os.environ.get("POLGRAPH_BUFFER_POOL_MB", "1024")) * 1024 * 1024
+
+
+class LadybugStore(Store):
+    kind = "embedded"
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
+        super().__init__()
+        self.read_only = read_only
+        self.location = str(path)
+        if self.location == ":memory:":
+            target = ":memory:"
+        else:
+            folder = Path(path)
+            if folder.exists() and not folder.is_dir():
+                raise StoreUnavailable(f"{folder} is not a directory (the embedded store is a directory)")
+            target_file = folder / DB_FILE
+            if not target_file.exists() and (read_only or not create):
+                raise StoreUnavailable(f"no polgraph database in {folder} (run `polgraph init` or `polgraph load`)")
+            if not read_only:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as err:
+                    raise StoreUnavailable(f"cannot create {folder}: {err.strerror}") from None
+            target = str(target_file)
+        self._db = self._open(target)
+        self._conn = ladybug.Connection(self._db)
+
+    def _open(self, target: str) -> ladybug.Database:
+        for attempt in range(_LOCK_RETRIES):
+            try:
+                return ladybug.Database(target, read_only=self.read_only, buffer_pool_size=_buffer_pool_bytes())
+            except RuntimeError as err:
+                message = str(err)
+                if "lock" not in message.lower():
+                    raise StoreUnavailable(f"cannot open {self.location}: {_first_line(message)}") from None
+                if attempt == _LOCK_RETRIES - 1:
+                    raise StoreUnavailable(
+                        f"{self.location} is in use by another polgraph process (a load or the viewer); "
+                        "wait for it, or open it read-only"
+                    ) from None
+                time.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    # --- schema ----------------------------------------------------------------------
+    def init(self) -> None:
+        self._check_writable()
+        existing = {row[1]: row[2] for row in self._execute("CALL show_tables() RETURN *", {})}
+        for label, node in self.schema.nodes.items():
+            if label not in existing:
+                columns = ", ".join(f"{p.name} {_COLUMN_TYPES[p.type]}" for p in node.properties.values())
+                self._execute(f"CREATE NODE TABLE {label}({columns}, PRIMARY KEY({node.key}))", {})
+            else:
+                self._add_missing_columns(label, node.properties)
+        for rel_type, rel in self.schema.relationships.items():
+            if rel_type not in existing:
+                pairs = ", ".join(f"FROM {s} TO {t}" for s, t in rel.pairs())
+                columns = ", ".join(f"{p.name} {_COLUMN_TYPES[p.type]}" for p in rel.properties.values())
+                self._execute(f"CREATE REL TABLE {rel_type}({pairs}, {columns})", {})
+            else:
+                self._add_missing_columns(rel_type, rel.properties)
+        try:
+            # Neo4j's type(r) under its name, so shipped queries read the same on both stores.
+            self._execute("CREATE MACRO type(r) AS label(r)", {})
+        except QueryError as err:
+            if "already exists" not in str(err):
+                raise
+
+    def _add_missing_columns(self, table: str, properties: dict) -> None:
+        have = {row[1] for row in self._execute(f"CALL table_info('{table}') RETURN *", {})}
+        for prop in properties.values():
+            if prop.name not in have:
+                self._execute(f"ALTER TABLE {table} ADD {prop.name} {_COLUMN_TYPES[prop.type]}", {})
+
+    # --- running Cypher --------------------------------------------------------------
+    def _execute(self, cypher: str, params: dict[str, Any], max_rows: int | None = None) -> list[list[Any]]:
+        return self._execute_result(cypher, params, max_rows)[1]
+
+    def _execute_result(self, cypher: str, params: dict[str, Any],
+                        max_rows: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
+        try:
+            result = self._conn.execute(cypher, params)
+        except RuntimeError as err:
+            raise QueryError(_query_error(cypher, err)) from None
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        columns = result.get_column_names()
+        rows: list[list[Any]] = []
+        truncated = False
+        while result.has_next():
+            if max_rows is not None and len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append([_plain(value) for value in result.get_next()])
+        result.close()
+        return columns, rows, truncated
+
+    def _in_transaction(self, work: Callable[[Run], Any], write: bool) -> Any:
+        if write:
+            self._check_writable()
+        self._conn.set_query_timeout(0)
+        if self.read_only:  # a read-only database refuses BEGIN ... READ WRITE and needs no transaction
+            return work(self._execute)
+        self._execute("BEGIN TRANSACTION" if write else "BEGIN TRANSACTION READ ONLY", {})
+        try:
+            outcome = work(self._execute)
+        except BaseException:
+            self._rollback()
+            raise
+        if write:
+            self._execute("COMMIT", {})
+        else:
+            self._rollback()
+        return outcome
+
+    def _rollback(self) -> None:
+        # A failed statement already rolls LadybugDB's transaction back; then there is nothing to end.
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError as err:
+            if "No active transaction" not in str(err):
+                raise
+
+    def _run_query(self, cypher: str, params: dict[str, Any], write: bool, timeout: float,
+                   max_rows: int) -> QueryResult:
+        # A parameter map makes LadybugDB prepare the query, which refuses several statements at once.
+        params = params or {"_polgraph": None}
+        self._conn.set_query_timeout(int(timeout * 1000))
+        try:
+            if write or self.read_only:
+                columns, rows, truncated = self._execute_result(cypher, params, max_rows)
+            else:
+                # Opened for writing but asked to read: the database's read-only transaction refuses writes.
+                self._execute("BEGIN TRANSACTION READ ONLY", {})
+                try:
+                    columns, rows, truncated = self._execute_result(cypher, params, max_rows)
+                finally:
+                    self._rollback()
+        finally:
+            self._conn.set_query_timeout(0)
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "_LABEL" in value and "_SRC" in value:
+            # A label-less match returns every column of every relationship table: keep the set ones.
+            props = {k: _plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+            return GraphRelationship(ref=_ref(value["_ID"]), type=value["_LABEL"], start_ref=_ref(value["_SRC"]),
+                                     end_ref=_ref(value["_DST"]), properties=props)
+        if "_LABEL" in value and "_ID" in value:
+            props = {k: _plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+            return GraphNode(ref=_ref(value["_ID"]), label=value["_LABEL"], properties=props)
+        if "_NODES" in value:
+            return [_plain(n) for n in value["_NODES"]] + [_plain(r) for r in value["_RELS"]]
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return plain_scalar(value)
+
+
+def _ref(internal_id: dict[str, int]) -> str:
+    return f"{internal_id['table']}:{internal_id['offset']}"
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else "unknown error"
+
+
+def _query_error(cypher: str, err: RuntimeError) -> str:
+    message = _first_line(str(err))
+    if message == "Interrupted.":
+        message = "timed out (interrupted)"
+    elif "read-only" in message or "read only" in message:
+        message = f"refused, the query is read-only unless --write is given ({message})"
+    return f"{message} in query: {shorten_query(cypher)}"
+
+
+
+

@@ -1,0 +1,451 @@
+"""The ``Store`` interface and what both backends share.
+
+The graph algorithms (merge an article's batch, stats, neighbourhood, delete an article) are
+written once here in the Cypher both LadybugDB and Neo4j accept. A backend supplies only how to
+run a statement inside a transaction and how to open, initialise and close.
+
+>>> from polgraph.graph.store import open_store
+>>> store = open_store(":memory:")            # embedded, in memory
+>>> store.stats()["nodes"]["Person"]
+0
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, drop_article, merge_fact, merge_node
+from polgraph.graph.schema import Schema, SchemaError, load_schema
+from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, link_endpoints
+
+DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
+DEFAULT_MAX_ROWS = 1000
+BATCH_SIZE = 5000  # rows per UNWIND statement
+
+Run = Callable[[str, dict[str, Any]], list[list[Any]]]
+
+
+class StoreError(Exception):
+    """A failure worth one clear line to the user (no traceback)."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or opened: dead server, locked or missing directory."""
+
+
+class QueryError(StoreError):
+    """The database refused a query: syntax, unknown name, timeout, or a write in read mode."""
+
+
+@dataclass
+class WriteSummary:
+    article_id: str
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    relationships_created: int = 0
+    relationships_updated: int = 0
+
+
+@dataclass
+class Subgraph:
+    nodes: list[GraphNode] = field(default_factory=list)
+    relationships: list[GraphRelationship] = field(default_factory=list)
+    truncated: bool = False
+
+
+class Store(ABC):
+    """A Cypher graph store holding the political graph."""
+
+    kind: str  # "embedded" or "neo4j"
+    location: str  # a path or a URI, never with credentials
+    read_only: bool
+
+    def __init__(self) -> None:
+        self.schema: Schema = load_schema()
+
+    # --- what a backend provides -------------------------------------------------------
+    @abstractmethod
+    def init(self) -> None:
+        """Create tables (embedded) or constraints and indexes (Neo4j) from the schema. Idempotent."""
+
+    @abstractmethod
+    def _in_transaction(self, work: Callable[[Run], Any], write: bool) -> Any:
+        """Run ``work(run)`` in one transaction: committed if it returns, rolled back if it raises."""
+
+    @abstractmethod
+    def _run_query(self, cypher: str, params: dict[str, Any], write: bool, timeout: float,
+                   max_rows: int) -> QueryResult:
+        """One user query with a timeout and a row cap; read-only unless ``write``."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def describe(self) -> str:
+        return f"{self.kind} store at {self.location}"
+
+    # --- queries ---------------------------------------------------------------------
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
+        """Run Cypher with parameters. Read-only unless ``write=True``; at most ``max_rows`` rows.
+
+        >>> with open_store(":memory:") as store:
+        ...     store.query("RETURN $x + 1 AS y", {"x": 1}).rows
+        [[2]]
+        """
+        if not cypher or not cypher.strip():
+            raise QueryError("empty query")
+        if write and self.read_only:
+            raise QueryError(f"{self.describe()} was opened read-only; open it for writing to run this query")
+        if not write:
+            refuse_unsafe_read(cypher)
+        result = self._run_query(cypher, dict(params or {}), write, timeout, max_rows)
+        return link_endpoints(result)
+
+    def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        """A query the product ships: no row cap, in a read transaction."""
+        return self._in_transaction(lambda run: run(cypher, params or {}), write=False)
+
+    # --- writes ----------------------------------------------------------------------
+    def write_batch(self, batch: GraphBatch) -> WriteSummary:
+        """Write one article's nodes and relationships in one transaction: all or nothing.
+
+        Nodes and relationships are MERGEd on their ids, so writing the same batch again
+        changes nothing; provenance from another article is merged in (see records.py).
+        """
+        self._check_writable()
+        self.check_batch(batch)
+        return self._in_transaction(lambda run: self._write(run, batch), write=True)
+
+    def check_batch(self, batch: GraphBatch) -> None:
+        """Raise SchemaError when a record does not fit the schema or points at a missing node."""
+        labels = {}
+        for node in batch.nodes:
+            self.schema.check_node(node.label, {"id": node.id, **node.properties})
+            if labels.setdefault(node.id, node.label) != node.label:
+                raise SchemaError(f"node {node.id} appears as {labels[node.id]} and {node.label}")
+        for rel in batch.relationships:
+            self.schema.check_relationship(rel.type, rel.source_label, rel.target_label, rel.properties)
+            for node_id, label in ((rel.source, rel.source_label), (rel.target, rel.target_label)):
+                if labels.get(node_id) != label:
+                    raise SchemaError(f"{rel.type} points at {label} {node_id}, which is not in the batch")
+
+    def _write(self, run: Run, batch: GraphBatch) -> WriteSummary:
+        summary = WriteSummary(batch.article_id)
+        for label, records in _group(batch.nodes, lambda n: n.label).items():
+            merged = _merge_by_key(records, lambda n: n.id, merge_node)
+            existing = self._existing_nodes(run, label, list(merged))
+            properties = self.schema.node(label).properties
+            declared = [p for p in properties if p != "id"]
+            rows = []
+            for node_id, props in merged.items():
+                stored = existing.get(node_id)
+                full = merge_node(stored, props)
+                summary.nodes_created += stored is None
+                summary.nodes_updated += stored is not None and full != stored
+                rows.append({"id": node_id, **{p: _column_value(properties[p].type, full.get(p)) for p in declared}})
+            for chunk in _chunks(rows):
+                sets = _set_clause("n", chunk, declared)
+                run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}){sets}", {"rows": chunk})
+        rel_groups = _group(batch.relationships, lambda r: (r.type, r.source_label, r.target_label))
+        for (rel_type, source_label, target_label), records in rel_groups.items():
+            merged = _merge_by_key(records, lambda r: (r.source, r.target), merge_fact)
+            existing = self._existing_relationships(run, rel_type, source_label, target_label, list(merged))
+            properties = self.schema.relationship(rel_type).properties
+            declared = list(properties)
+            rows = []
+            for (source, target), props in merged.items():
+                stored = existing.get((source, target))
+                full = merge_fact(stored, props)
+                summary.relationships_created += stored is None
+                summary.relationships_updated += stored is not None and full != stored
+                values = {p: _column_value(properties[p].type, full.get(p)) for p in declared}
+                rows.append({"source": source, "target": target, **values})
+            for chunk in _chunks(rows):
+                run(
+                    f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}), "
+                    f"(b:{target_label} {{id: row.target}}) MERGE (a)-[r:{rel_type}]->(b)"
+                    + _set_clause("r", chunk, declared),
+                    {"rows": chunk},
+                )
+        return summary
+
+    def _existing_nodes(self, run: Run, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        declared = list(self.schema.node(label).properties)
+        found = {}
+        for chunk in _chunks(ids):
+            rows = run(
+                f"MATCH (n:{label}) WHERE n.id IN $ids RETURN " + ", ".join(f"n.{p}" for p in declared),
+                {"ids": chunk},
+            )
+            for row in rows:
+                props = dict(zip(declared, row, strict=True))
+                found[props.pop("id")] = props
+        return found
+
+    def _existing_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
+                                keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        declared = list(self.schema.relationship(rel_type).properties)
+        found = {}
+        for chunk in _chunks([{"source": s, "target": t} for s, t in keys]):
+            rows = run(
+                f"UNWIND $keys AS k MATCH (a:{source_label} {{id: k.source}})-[r:{rel_type}]->"
+                f"(b:{target_label} {{id: k.target}}) RETURN a.id, b.id, "
+                + ", ".join(f"r.{p}" for p in declared),
+                {"keys": chunk},
+            )
+            for source, target, *values in rows:
+                found[(source, target)] = dict(zip(declared, values, strict=True))
+        return found
+
+    def write_query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """A write the user asked for explicitly (``polgraph query --write``)."""
+        return self.query(cypher, params, write=True)
+
+    def delete_article(self, article_id: str) -> dict[str, int]:
+        """Remove an article, the facts only it supports, and nodes left with no relationship.
+
+        Facts that other articles also state lose this article's provenance and stay.
+        """
+        self._check_writable()
+
+        def work(run: Run) -> dict[str, int]:
+            if not run("MATCH (a:Article {id: $id}) RETURN a.id", {"id": article_id}):
+                raise StoreError(f"no article with id {article_id!r} in {self.describe()}")
+            counts = {"relationships_deleted": 0, "relationships_kept": 0, "nodes_deleted": 0}
+            touched: set[tuple[str, str]] = set()
+            for rel_type, rel in self.schema.relationships.items():
+                declared = list(rel.properties)
+                for source_label, target_label in rel.pairs():
+                    rows = run(
+                        f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) WHERE $id IN r.articles "
+                        f"RETURN a.id, b.id, " + ", ".join(f"r.{p}" for p in declared),
+                        {"id": article_id},
+                    )
+                    doomed, kept = [], []
+                    for source, target, *values in rows:
+                        touched.update({(source_label, source), (target_label, target)})
+                        remaining = drop_article(dict(zip(declared, values, strict=True)), article_id)
+                        if remaining is None:
+                            doomed.append({"source": source, "target": target})
+                        else:
+                            kept.append({"source": source, "target": target, **remaining})
+                    pattern = (f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}})-[r:{rel_type}]->"
+                               f"(b:{target_label} {{id: row.target}}) ")
+                    for chunk in _chunks(doomed):
+                        run(pattern + "DELETE r", {"rows": chunk})
+                    sets = ", ".join(f"r.{p} = row.{p}" for p in ("articles", "spans", "evidence"))
+                    for chunk in _chunks(kept):
+                        run(pattern + f"SET {sets}", {"rows": [{k: row[k] for k in
+                                                                 ("source", "target", "articles", "spans",
+                                                                  "evidence")} for row in chunk]})
+                    counts["relationships_deleted"] += len(doomed)
+                    counts["relationships_kept"] += len(kept)
+            touched.add(("Article", article_id))
+            for label, ids in _group(touched, lambda t: t[0]).items():
+                for chunk in _chunks([node_id for _, node_id in ids]):
+                    rows = run(
+                        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) "
+                        "WHERE NOT EXISTS { MATCH (n)--() } RETURN n.id",
+                        {"ids": chunk},
+                    )
+                    orphans = [row[0] for row in rows]
+                    if orphans:
+                        run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", {"ids": orphans})
+                    counts["nodes_deleted"] += len(orphans)
+            return counts
+
+        return self._in_transaction(work, write=True)
+
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+        self._check_writable()
+        self._in_transaction(lambda run: run("MATCH (n) DETACH DELETE n", {}), write=True)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.describe()} was opened read-only")
+
+    # --- reads the product ships ----------------------------------------------------
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Node count per label and relationship count per type."""
+
+        def work(run: Run) -> dict[str, dict[str, int]]:
+            nodes = {label: int(run(f"MATCH (n:{label}) RETURN count(n)", {})[0][0]) for label in self.schema.nodes}
+            rels = {
+                rel_type: int(run(f"MATCH ()-[r:{rel_type}]->() RETURN count(r)", {})[0][0])
+                for rel_type in self.schema.relationships
+            }
+            return {"nodes": nodes, "relationships": rels}
+
+        return self._in_transaction(work, write=False)
+
+    def label_of(self, node_id: str) -> str | None:
+        """The label of a node id (ids start with their label), or None if there is no such node."""
+        prefix = node_id.split(":", 1)[0]
+        candidates = [label for label in self.schema.nodes if label.lower() == prefix] or list(self.schema.nodes)
+        for label in candidates:
+            if self._read(f"MATCH (n:{label} {{id: $id}}) RETURN n.id", {"id": node_id}):
+                return label
+        return None
+
+    def neighbourhood(self, node_id: str, hops: int = 1, *, max_nodes: int = 1500,
+                      types: Iterable[str] | None = None) -> Subgraph:
+        """The ego network of a node: every node within ``hops`` steps, and the relationships among them.
+
+        Walks one hop per query (a bounded breadth-first search), which both stores run the same way.
+        """
+        if not 1 <= hops <= 3:
+            raise QueryError("hops must be 1, 2 or 3")
+        label = self.label_of(node_id)
+        if label is None:
+            raise StoreError(f"no node with id {node_id!r} in {self.describe()}")
+        wanted = set(types) if types else None
+        for rel_type in wanted or ():
+            self.schema.relationship(rel_type)
+        nodes: dict[str, GraphNode] = {}
+        rels: dict[tuple[str, str, str], GraphRelationship] = {}
+        start = self._read(f"MATCH (n:{label} {{id: $id}}) RETURN n", {"id": node_id})[0][0]
+        nodes[node_id] = start
+        frontier, truncated = {node_id: label}, False
+        for _ in range(hops):
+            found: dict[str, str] = {}
+            for frontier_label, members in _group(frontier.items(), lambda item: item[1]).items():
+                ids = sorted(node for node, _ in members)
+                # One label per query so both stores look the ids up in their index.
+                outgoing, incoming = f"(a:{frontier_label})-[r]->(b)", f"(a)-[r]->(b:{frontier_label})"
+                for side, pattern in (("a", outgoing), ("b", incoming)):
+                    rows = self._read(f"MATCH {pattern} WHERE {side}.id IN $ids RETURN a, r, b", {"ids": ids})
+                    for a, r, b in rows:
+                        if wanted and r.type not in wanted:
+                            continue
+                        for node in (a, b):
+                            if node.id in nodes:
+                                continue
+                            if len(nodes) >= max_nodes:
+                                truncated = True
+                                continue
+                            nodes[node.id] = node
+                            found[node.id] = node.label
+                        if a.id in nodes and b.id in nodes:
+                            r.source, r.target = a.id, b.id
+                            rels[(r.type, a.id, b.id)] = r
+            frontier = found
+            if not frontier:
+                break
+        return Subgraph(list(nodes.values()), list(rels.values()), truncated)
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The loaded articles, newest first."""
+        rows = self._read(
+            "MATCH (a:Article) RETURN a.id, a.title, a.published, a.path, a.sha256 "
+            "ORDER BY a.published DESC, a.id"
+        )
+        return [dict(zip(("id", "title", "published", "path", "sha256"), row, strict=True)) for row in rows]
+
+    def has_article(self, sha256: str) -> bool:
+        return bool(self._read("MATCH (a:Article) WHERE a.sha256 = $s RETURN a.id", {"s": sha256}))
+
+
+def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def _merge_by_key(records: list[NodeRecord] | list[RelationshipRecord], key: Callable[[Any], Any],
+                  merge: Callable[[dict[str, Any] | None, dict[str, Any]], dict[str, Any]]) -> dict[Any, dict]:
+    # A key must appear once per UNWIND batch (LadybugDB loses writes otherwise), so fold repeats here.
+    merged: dict[Any, dict[str, Any]] = {}
+    for record in records:
+        merged[key(record)] = merge(merged.get(key(record)), record.properties)
+    return merged
+
+
+def _column_value(prop_type: str, value: Any) -> Any:
+    # LadybugDB types a batch column from its values: lists must be lists, floats floats.
+    if prop_type == "string[]":
+        return list(value or [])
+    if prop_type == "float" and value is not None:
+        return float(value)
+    return value
+
+
+def _set_clause(var: str, rows: list[dict[str, Any]], declared: list[str]) -> str:
+    """SET for the columns with a value in some row (a column of nulls has no type on LadybugDB)."""
+    present = [p for p in declared if any(row[p] is not None for row in rows)]
+    return (" SET " + ", ".join(f"{var}.{p} = row.{p}" for p in present)) if present else ""
+
+
+def _chunks(rows: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+# Statements that read or write files or reach outside, refused in read mode on both stores
+# (LadybugDB's read-only mode still runs COPY ... TO), plus transaction control, which could end
+# the read-only transaction a query runs in.
+_UNSAFE = re.compile(
+    r"\b(COPY|EXPORT|IMPORT|ATTACH|INSTALL|LOAD|BEGIN|COMMIT|ROLLBACK|CHECKPOINT|USE)\b", re.IGNORECASE
+)
+_LITERALS_AND_COMMENTS = re.compile(
+    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
+)
+
+
+def refuse_unsafe_read(cypher: str) -> None:
+    """Refuse, in read mode, file access, transaction control and several statements at once.
+
+    >>> refuse_unsafe_read("MATCH (n) WHERE n.name = 'copy' RETURN n")
+    >>> refuse_unsafe_read("COPY (MATCH (n) RETURN n) TO '/tmp/x.csv'")
+    Traceback (most recent call last):
+    ...
+    polgraph.graph.store.QueryError: COPY is not allowed in a read-only query
+    """
+    code = _LITERALS_AND_COMMENTS.sub(" ", cypher)
+    match = _UNSAFE.search(code)
+    if match:
+        raise QueryError(f"{match.group(1).upper()} is not allowed in a read-only query")
+    if ";" in code.strip().rstrip(";"):
+        raise QueryError("one statement at a time in a read-only query")
+
+
+def shorten_query(cypher: str, limit: int = 120) -> str:
+    """A query on one short line, for error messages."""
+    flat = " ".join(cypher.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = None, *,
+               read_only: bool = False, create: bool = True) -> Store:
+    """Open the embedded store at ``db`` (default ./polgraph-data or $POLGRAPH_DB), or Neo4j at ``neo4j``.
+
+    ``neo4j`` defaults to $NEO4J_URI when ``db`` is not given; the user and password come from
+    $NEO4J_USER and $NEO4J_PASSWORD only. ``create`` makes the schema when the store is empty.
+    """
+    uri = neo4j or (os.environ.get("NEO4J_URI") if db is None else None)
+    if uri:
+        from polgraph.graph.neo4j_store import Neo4jStore
+
+        store: Store = Neo4jStore(uri, read_only=read_only)
+    else:
+        from polgraph.graph.ladybug_store import LadybugStore
+
+        store = LadybugStore(db or os.environ.get("POLGRAPH_DB") or "polgraph-data", read_only=read_only,
+                             create=create)
+    if create and not read_only:
+        store.init()
+    return store

@@ -1,0 +1,213 @@
+"""The Store contract, run on both backends (see the ``store`` fixture)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
+from polgraph.graph.schema import SchemaError
+from polgraph.graph.store import QueryError, Store, StoreError
+
+LE_PEN, FN, NORD = "person:marine-le-pen", "party:front-national", "region:nord-pas-de-calais-picardie"
+
+
+def fact(article: str, start: int = 0, sentence: str = "Front National leader Marine Le Pen",
+         **extra: object) -> dict:
+    return {"articles": [article], "spans": [f"{article}:{start}:{start + len(sentence)}"],
+            "evidence": [sentence], "extractor": "test", "confidence": 0.9, "tier": "explicit",
+            "first_reported": dt.date(2015, 12, 14), "last_reported": dt.date(2015, 12, 14), **extra}
+
+
+def article_batch(article: str, *, with_region: bool = True) -> GraphBatch:
+    nodes = [
+        NodeRecord("Article", article, {"name": f"Article {article}", "title": f"Article {article}"}),
+        NodeRecord("Person", LE_PEN, {"name": "Marine Le Pen", "aliases": ["Le Pen"]}),
+        NodeRecord("Party", FN, {"name": "Front National", "aliases": ["FN", "National Front"]}),
+    ]
+    rels = [
+        RelationshipRecord("LEADS", "Person", LE_PEN, "Party", FN, fact(article)),
+        RelationshipRecord("MENTIONED_IN", "Person", LE_PEN, "Article", article, fact(article, count=2)),
+    ]
+    if with_region:
+        nodes.append(NodeRecord("Region", NORD, {"name": "Nord-Pas-de-Calais-Picardie"}))
+        rels.append(RelationshipRecord("LOST", "Party", FN, "Region", NORD,
+                                       fact(article, 50, "the Front National lost the north", round=2)))
+    return GraphBatch(article, nodes, rels)
+
+
+def counts(store: Store) -> dict:
+    return store.stats()
+
+
+def test_write_creates_nodes_and_relationships(store: Store) -> None:
+    summary = store.write_batch(article_batch("article:a"))
+    assert (summary.nodes_created, summary.relationships_created) == (4, 3)
+    stats = counts(store)
+    assert stats["nodes"]["Person"] == 1 and stats["nodes"]["Party"] == 1 and stats["nodes"]["Article"] == 1
+    assert stats["relationships"]["LEADS"] == 1 and stats["relationships"]["LOST"] == 1
+    rows = store.query("MATCH (p:Person)-[r:LEADS]->(q:Party) RETURN p.name, q.name, r.tier, r.evidence").rows
+    assert rows == [["Marine Le Pen", "Front National", "explicit", ["Front National leader Marine Le Pen"]]]
+
+
+def test_writing_the_same_article_twice_changes_nothing(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    before = counts(store)
+    snapshot = store.query("MATCH (a)-[r:LEADS]->(b) RETURN r.articles, r.spans, r.evidence").rows
+    summary = store.write_batch(article_batch("article:a"))
+    assert (summary.nodes_created, summary.relationships_created, summary.relationships_updated) == (0, 0, 0)
+    assert counts(store) == before
+    assert store.query("MATCH (a)-[r:LEADS]->(b) RETURN r.articles, r.spans, r.evidence").rows == snapshot
+
+
+def test_a_second_article_adds_provenance_not_duplicates(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    store.write_batch(article_batch("article:b", with_region=False))
+    assert counts(store)["relationships"]["LEADS"] == 1
+    assert counts(store)["nodes"]["Person"] == 1
+    (row,) = store.query("MATCH (:Person)-[r:LEADS]->(:Party) RETURN r.articles, r.spans").rows
+    assert row[0] == ["article:a", "article:b"]
+    assert len(row[1]) == 2
+
+
+def test_repeated_keys_in_one_batch_are_merged(store: Store) -> None:
+    batch = article_batch("article:a")
+    batch.nodes.append(NodeRecord("Person", LE_PEN, {"name": "Marine Le Pen", "aliases": ["Madame Le Pen"]}))
+    batch.relationships.append(RelationshipRecord("LEADS", "Person", LE_PEN, "Party", FN,
+                                                  fact("article:a", 200, "Le Pen, the FN leader")))
+    store.write_batch(batch)
+    (row,) = store.query("MATCH (p:Person)-[r:LEADS]->(:Party) RETURN p.aliases, r.spans").rows
+    assert sorted(row[0]) == ["Le Pen", "Madame Le Pen"]
+    assert len(row[1]) == 2
+
+
+def test_schema_violations_are_refused_and_write_nothing(store: Store) -> None:
+    before = counts(store)
+    bad_label = article_batch("article:a")
+    bad_label.nodes.append(NodeRecord("Politician", "politician:x", {"name": "X"}))
+    bad_property = article_batch("article:a")
+    bad_property.nodes[1].properties["colour"] = "blue"
+    bad_pair = article_batch("article:a")
+    bad_pair.relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:a")))
+    bad_type = article_batch("article:a")
+    bad_type.relationships.append(RelationshipRecord("ADORES", "Person", LE_PEN, "Party", FN, fact("article:a")))
+    for batch, message in [(bad_label, "unknown node label"), (bad_property, "no property 'colour'"),
+                           (bad_pair, "cannot go from Party to Person"), (bad_type, "unknown relationship type")]:
+        with pytest.raises(SchemaError, match=message):
+            store.write_batch(batch)
+    assert counts(store) == before
+
+
+def test_a_failing_transaction_leaves_the_graph_as_it_was(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    before = counts(store)
+
+    def work(run):
+        run("MERGE (n:Person {id: $id}) SET n.name = $id", {"id": "person:half-written"})
+        run("MATCH (n:Person {id: $id}) DETACH DELETE n", {"id": LE_PEN})
+        raise RuntimeError("the loader died here")
+
+    with pytest.raises(RuntimeError):
+        store._in_transaction(work, write=True)
+    assert counts(store) == before
+    assert store.query("MATCH (n:Person) RETURN n.id").rows == [[LE_PEN]]
+
+
+@pytest.mark.parametrize("cypher", [
+    "CREATE (:Person {id: 'person:x', name: 'x'})",
+    "cReAtE (:Person {id: 'person:x', name: 'x'})",
+    "/* harmless */ MATCH (n:Person) WITH n MERGE (m:Person {id: 'person:y'}) RETURN m",
+    "// a comment\nMATCH (n:Person) SET n.name = 'changed'",
+    "MATCH (n) DETACH DELETE n",
+])
+def test_queries_are_read_only_unless_asked(store: Store, cypher: str) -> None:
+    store.write_batch(article_batch("article:a"))
+    before = counts(store)
+    with pytest.raises(QueryError, match="read-only"):
+        store.query(cypher)
+    assert counts(store) == before
+    assert store.query("MATCH (n:Person) RETURN n.name").rows == [["Marine Le Pen"]]
+
+
+@pytest.mark.parametrize("cypher", [
+    "COPY (MATCH (n) RETURN n.id) TO '/tmp/polgraph-leak.csv'",
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "MATCH (n) RETURN n; MATCH (m) RETURN m",
+    "MATCH (n) RETURN n LIMIT 1; COMMIT; CREATE (:Person {id: 'person:x', name: 'x'})",
+])
+def test_file_access_and_several_statements_are_refused_in_read_mode(store: Store, cypher: str) -> None:
+    with pytest.raises(QueryError):
+        store.query(cypher)
+    assert counts(store)["nodes"]["Person"] == 0
+
+
+def test_write_queries_run_when_asked(store: Store) -> None:
+    store.query("CREATE (:Person {id: $id, name: $name})", {"id": "person:x", "name": "X"}, write=True)
+    assert store.query("MATCH (n:Person) RETURN n.name").rows == [["X"]]
+
+
+def test_values_travel_as_parameters(store: Store) -> None:
+    evil = 'x"}) DETACH DELETE n //'
+    batch = article_batch("article:a")
+    batch.nodes[1].properties["name"] = evil
+    store.write_batch(batch)
+    assert store.query("MATCH (n:Person {name: $name}) RETURN n.name", {"name": evil}).rows == [[evil]]
+    assert counts(store)["nodes"]["Party"] == 1
+
+
+def test_syntax_errors_name_the_query(store: Store) -> None:
+    with pytest.raises(QueryError, match="MATC"):
+        store.query("MATC (n) RETURN n")
+
+
+def test_row_cap(store: Store) -> None:
+    result = store.query("UNWIND range(1, 50) AS x RETURN x", max_rows=10)
+    assert [row[0] for row in result.rows] == list(range(1, 11))
+    assert result.truncated
+    assert not store.query("UNWIND range(1, 5) AS x RETURN x", max_rows=10).truncated
+
+
+def test_timeout_stops_a_long_query(store: Store) -> None:
+    with pytest.raises(QueryError, match="timed out|Interrupted|terminated|timeout"):
+        store.query("UNWIND range(1, 2000) AS x UNWIND range(1, 2000) AS y UNWIND range(1, 2000) AS z "
+                    "WITH x, y, z WHERE (x * y + z) % 7919 = 13 RETURN count(*) AS n", timeout=0.5)
+
+
+def test_neighbourhood(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    one = store.neighbourhood(LE_PEN, hops=1)
+    assert {n.id for n in one.nodes} == {LE_PEN, FN, "article:a"}
+    two = store.neighbourhood(LE_PEN, hops=2)
+    assert {n.id for n in two.nodes} == {LE_PEN, FN, "article:a", NORD}
+    assert {(r.type, r.source, r.target) for r in two.relationships} == {
+        ("LEADS", LE_PEN, FN), ("MENTIONED_IN", LE_PEN, "article:a"), ("LOST", FN, NORD)}
+    only_leads = store.neighbourhood(LE_PEN, hops=2, types=["LEADS"])
+    assert {n.id for n in only_leads.nodes} == {LE_PEN, FN}
+    with pytest.raises(StoreError, match="no node"):
+        store.neighbourhood("person:nobody")
+
+
+def test_delete_article_keeps_facts_other_articles_support(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    store.write_batch(article_batch("article:b", with_region=False))
+    result = store.delete_article("article:a")
+    assert result["relationships_deleted"] == 2  # LOST and a's MENTIONED_IN
+    stats = counts(store)
+    assert stats["nodes"]["Article"] == 1 and stats["nodes"]["Region"] == 0
+    assert stats["relationships"]["LOST"] == 0 and stats["relationships"]["LEADS"] == 1
+    (row,) = store.query("MATCH (:Person)-[r:LEADS]->(:Party) RETURN r.articles, r.spans").rows
+    assert row[0] == ["article:b"] and all(span.startswith("article:b:") for span in row[1])
+    store.delete_article("article:b")
+    assert sum(counts(store)["nodes"].values()) == 0
+    with pytest.raises(StoreError, match="no article"):
+        store.delete_article("article:b")
+
+
+def test_results_come_back_in_one_plain_form(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    result = store.query("MATCH (p:Person)-[r:LEADS]->(q:Party) RETURN p, r, q, r.first_reported AS day")
+    (p, r, q, day), = result.rows
+    assert (p.label, p.id, q.id) == ("Person", LE_PEN, FN)
+    assert (r.type, r.source, r.target) == ("LEADS", LE_PEN, FN)
+    assert r.properties["articles"] == ["article:a"]
+    assert day == dt.date(2015, 12, 14)
