@@ -15,21 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+
+from polgraph import __version__
+from polgraph.graph.examples import ALL_FACTS, EXAMPLES
 from polgraph.graph.schema import SchemaError, load_schema
 from polgraph.graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError, open_store
 from polgraph.graph.values import QueryResult, display, jsonable
 from polgraph.loaders.readers import ReadError
-
-from polgraph import __version__
-
-README_QUERIES = {
-    "Who leads which party": "MATCH (p:Person)-[:LEADS]->(q:Party) RETURN p.name AS leader, q.name AS party",
-    "Every fact with its tier": (
-        "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'MENTIONS' "
-        "RETURN a.name AS subject, type(r) AS relation, b.name AS object, r.tier AS tier "
-        "ORDER BY relation, subject, object"
-    ),
-}
 
 
 class Context:
@@ -107,10 +99,10 @@ def demo(ctx: Context) -> None:
         _print_load_report(report, store)
         click.echo("")
         _print_stats(store)
-        for title, cypher in README_QUERIES.items():
-            click.echo(f"\n{title}:\n  {cypher}")
-            click.echo(_format_table(store.query(cypher)))
-        facts = store.query(README_QUERIES["Every fact with its tier"])
+        leaders = EXAMPLES[0]
+        click.echo(f"\n{leaders.title}:\n  {leaders.cypher}")
+        click.echo(_format_table(store.query(leaders.cypher, leaders.params)))
+        facts = store.query(ALL_FACTS.cypher)
         click.echo(f"\nFacts ({len(facts.rows)}):")
         click.echo(_format_table(facts))
     click.echo("\nNext: `polgraph query \"MATCH (p:Person) RETURN p.name\"`, `polgraph stats`, `polgraph --help`.")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import ladybug
+
 from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
 from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 

@@ -15,6 +15,7 @@ from typing import Any
 import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+
 from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
 from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 

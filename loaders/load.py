@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from polgraph.graph.schema import SchemaError
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.model import Document
 from polgraph.loaders.readers import ReadError, read_path
 from polgraph.loaders.to_graph import to_graph
-from tqdm import tqdm
 
 SAMPLE_ARTICLE = Path(__file__).parent / "sample" / "fr-regional-2015-buzzfeed.txt"
 READABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}

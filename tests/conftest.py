@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from polgraph.graph.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
 from polgraph.graph.schema import SchemaError
 from polgraph.graph.store import QueryError, Store, StoreError

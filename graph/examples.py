@@ -1,0 +1,47 @@
+"""Example queries polgraph ships (README, `polgraph demo`, the viewer's console).
+
+Each runs unchanged on LadybugDB and Neo4j; the conformance suite proves it on both stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    cypher: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+EXAMPLES = [
+    Example(
+        "Who leads which party",
+        "MATCH (p:Person)-[:LEADS]->(q:Party) RETURN p.name AS leader, q.name AS party",
+    ),
+    Example(
+        "Which regions the Front National lost, with the evidence",
+        "MATCH (:Party {id: 'party:front-national'})-[r:LOST]->(g:Region) "
+        "RETURN g.name AS region, r.tier AS tier, r.evidence AS evidence",
+    ),
+    Example(
+        "Everything Marine Le Pen said",
+        "MATCH (:Person {id: 'person:marine-le-pen'})-[:SAID]->(s:Statement) "
+        "RETURN s.text AS statement ORDER BY s.char_start",
+    ),
+    Example(
+        "Every fact about an actor, with the articles stating it",
+        "MATCH (p:Person {name: $name})-[r]->(x) WHERE type(r) <> 'MENTIONED_IN' "
+        "RETURN type(r) AS relation, x.name AS other, r.articles AS articles",
+        {"name": "Marine Le Pen"},
+    ),
+]
+
+ALL_FACTS = Example(
+    "Every fact with its tier",
+    "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'MENTIONS' "
+    "RETURN a.name AS subject, type(r) AS relation, b.name AS object, r.tier AS tier "
+    "ORDER BY relation, subject, object",
+)

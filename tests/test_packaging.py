@@ -1,0 +1,46 @@
+"""One distribution, `polgraph`, whose root folders install as polgraph.graph/.loaders/.app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    (built,) = out.glob("polgraph-*.whl")
+    return built
+
+
+def test_wheel_holds_one_top_level_package_with_its_data(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {name.split("/")[0] for name in names}
+    assert {t for t in top if not t.endswith(".dist-info")} == {"polgraph"}
+    for expected in ["polgraph/graph/store.py", "polgraph/graph/schema/nodes/Person.yaml",
+                     "polgraph/graph/schema/relationships/LEADS.yaml", "polgraph/loaders/model.py",
+                     "polgraph/loaders/sample/fr-regional-2015-buzzfeed.txt", "polgraph/app/cli.py"]:
+        assert expected in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "polgraph = polgraph.app.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_installed_wheel_imports_without_the_source_tree(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    code = ("import polgraph.graph.store as s, polgraph.loaders.load as l, polgraph.graph.schema as sc;"
+            "print(s.__file__); print(l.SAMPLE_ARTICLE.exists()); print(len(sc.load_schema().nodes))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    file, sample_exists, labels = result.stdout.split()
+    assert file.startswith(str(target)) and sample_exists == "True" and labels == "9"
