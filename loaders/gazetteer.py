@@ -1,0 +1,117 @@
+"""The gazetteer: known parties, people, regions, places and organisations, read from YAML data.
+
+>>> gaz = load_gazetteer()
+>>> gaz.lookup("FN", country="FR").name
+'Front National'
+>>> gaz.lookup("Republicans", country="US").name, gaz.lookup("Republicans", country="FR").name
+('Republican Party', 'The Republicans')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from polgraph.graph.ids import fold, node_id
+
+GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteer"
+# Adjectives and names that tell which country an article is about.
+COUNTRY_WORDS = {
+    "FR": ["France", "French"], "GB": ["Britain", "British", "UK", "U.K.", "United Kingdom", "England", "English",
+                                        "Scotland", "Scottish", "Wales", "Welsh"],
+    "US": ["United States", "U.S.", "US", "American", "America", "USA"], "DE": ["Germany", "German"],
+    "CA": ["Canada", "Canadian"], "AU": ["Australia", "Australian"], "HK": ["Hong Kong"],
+    "IT": ["Italy", "Italian"], "ES": ["Spain", "Spanish"], "PL": ["Poland", "Polish"],
+    "HU": ["Hungary", "Hungarian"],
+}
+COUNTRY_NAMES = {"FR": "France", "GB": "United Kingdom", "US": "United States", "DE": "Germany", "CA": "Canada",
+                 "AU": "Australia", "HK": "Hong Kong", "IT": "Italy", "ES": "Spain", "PL": "Poland",
+                 "HU": "Hungary"}
+COUNTRY_ADJECTIVES = {"FR": "French", "GB": "British", "US": "United States", "DE": "German", "CA": "Canadian",
+                      "AU": "Australian", "HK": "Hong Kong", "IT": "Italian", "ES": "Spanish", "PL": "Polish",
+                      "HU": "Hungarian"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    kind: str | None = None
+
+    @property
+    def id(self) -> str:
+        return node_id(self.label, self.name)
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    _by_form: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list), repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for form in dict.fromkeys(fold(f) for f in entry.surface_forms):
+                self._by_form[form].append(entry)
+
+    def candidates(self, text: str) -> list[Entry]:
+        return self._by_form.get(fold(text.strip()), [])
+
+    def lookup(self, text: str, country: str | None = None, label: str | None = None) -> Entry | None:
+        """The entry a surface form names; an alias shared by several countries goes to ``country``'s."""
+        found = [e for e in self.candidates(text) if label is None or e.label == label]
+        if not found:
+            return None
+        if len(found) > 1 and country:
+            local = [e for e in found if e.country == country]
+            if local:
+                return local[0]
+            # An ambiguous alias in an article about a country none of them belongs to: no match.
+            if len({e.country for e in found}) > 1:
+                return None
+        return found[0]
+
+    def by_id(self, entity_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entity_id), None)
+
+    def ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns: exact case for abbreviations, lower case for names."""
+        patterns = []
+        for entry in self.entries:
+            for form in dict.fromkeys(entry.surface_forms):
+                abbreviation = len(form) <= 5 and form.replace(".", "").isupper()
+                attr = "ORTH" if abbreviation else "LOWER"
+                pattern = [{attr: t if abbreviation else t.lower()} for t in _tokens(form)]
+                patterns.append({"label": entry.label, "pattern": pattern, "id": entry.id})
+        return patterns
+
+
+def _tokens(form: str) -> list[str]:
+    from polgraph.loaders.nlp import tokenizer
+
+    return [t.text for t in tokenizer()(form)]
+
+
+@cache
+def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
+    entries = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in data["entries"]:
+            entries.append(Entry(
+                name=item["name"], label=item.get("label", data["label"]),
+                aliases=tuple(str(a) for a in item.get("aliases") or ()), wikidata=item.get("wikidata"),
+                country=item.get("country"), gender=item.get("gender"), kind=item.get("kind"),
+            ))
+    return Gazetteer(entries)
