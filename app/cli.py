@@ -236,14 +236,20 @@ def _csv_cell(value: Any) -> str:
     return json.dumps(plain, ensure_ascii=False) if isinstance(plain, list | dict) else display(value)
 
 
-def _format_table(result: QueryResult) -> str:
-    cells = [[display(v) for v in row] for row in result.rows]
+def _format_table(result: QueryResult, width: int = 80) -> str:
+    """Aligned columns; cells longer than ``width`` are cut (``--format json`` shows them whole)."""
+    cells = [[_cut(display(v), width) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _print_stats(store: Store) -> None:

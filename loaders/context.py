@@ -92,22 +92,29 @@ class ArticleContext:
 
     def country_entity(self) -> Entity | None:
         """The Place node of the article's country (made if the article never names it)."""
-        if not self.country or self.country not in COUNTRY_NAMES:
+        if not self.country:
             return None
-        entry = self.gazetteer.lookup(COUNTRY_NAMES[self.country], label="Place")
-        return self.add_entry(entry) if entry else None
+        name = COUNTRY_NAMES.get(self.country, self.country)
+        entry = self.gazetteer.lookup(name, label="Place")
+        return self.add_entry(entry) if entry else self.add_entity("Place", name, kind="country")
 
     def guess_country(self) -> str | None:
-        """The country the article names most (names, adjectives and its actors' countries)."""
+        """The country the article names most: its names and adjectives, places, and its actors' countries.
+
+        A country the gazetteer does not know counts under its own name (e.g. "Indonesia").
+        """
         votes: Counter[str] = Counter()
         for code, words in COUNTRY_WORDS.items():
             for word in words:
                 votes[code] += len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w])", self.text))
         for ent in self.doc.ents:
             entry = self.gazetteer.lookup(ent.text)
-            if entry and entry.country and entry.label != "Place":
+            if entry and entry.country and entry.label in ("Person", "Party", "Region"):
                 votes[entry.country] += 1
-        return votes.most_common(1)[0][0] if votes and votes.most_common(1)[0][1] else None
+            elif entry is None and ent.label_ == "GPE" and ent.text[:1].isupper():
+                votes[ent.text] += 1  # an unknown place may be an unknown country; cities rarely win
+        best = votes.most_common(1)
+        return best[0][0] if best and best[0][1] else None
 
     def most_mentioned(self, label: str, before: int | None = None) -> str | None:
         counts = Counter(m.entity_id for m in self.mentions

@@ -37,6 +37,7 @@ def find_entities(ctx: ArticleContext) -> None:
     """Pipeline component: fill ``ctx.entities`` and their mentions."""
     ctx.country = ctx.guess_country()
     people: list[tuple[Span, str]] = []
+    others: list[tuple[Span, str, str]] = []
     for ent in ctx.doc.ents:
         span, name = _trimmed(ent)
         if span is None or _is_junk(span) or _in_headline(ctx, span):
@@ -47,16 +48,23 @@ def find_entities(ctx: ArticleContext) -> None:
                                       or ent.label_ == "PERSON"):
                 _mention(ctx, ctx.add_entry(entry), span)
                 continue
-        if ent.label_ in ("PERSON", "Person") or (ent.label_ in ("FAC", "ORG", "GPE") and _looks_like_name(span)):
+        if ent.label_ in ("PERSON", "Person"):
             people.append((span, name))
-        elif ent.label_ in _LABELS:
-            label = _LABELS[ent.label_]
-            if label == "Organization" and PARTY_WORDS.search(name):
-                label = "Party"
-            if label == "Place" and not name[:1].isupper():
-                continue
-            _mention(ctx, ctx.add_entity(label, name), span)
+        elif ent.label_ in _LABELS or ent.label_ == "FAC":
+            others.append((span, name, ent.label_))
     _resolve_people(ctx, people)
+    for span, name, spacy_label in others:
+        # The small model sometimes labels a surname as a place or building ("Le Pen" as FAC).
+        person = _same_person(ctx, name) if _looks_like_name(span) else None
+        if person is not None:
+            _mention(ctx, ctx.entities[person], span)
+            continue
+        label = _LABELS.get(spacy_label)
+        if label is None or (label == "Place" and not name[:1].isupper()) or name[:1].isdigit():
+            continue
+        if label == "Organization" and PARTY_WORDS.search(name):
+            label = "Party"
+        _mention(ctx, ctx.add_entity(label, name), span)
     _propagate_mentions(ctx)
 
 
@@ -152,6 +160,13 @@ def _extend_cut_name(span: Span) -> Span:
             and doc[end].ent_type_ in ("", "PERSON", "FAC"):
         end += 1
     return doc[span.start:end]
+
+
+def _same_person(ctx: ArticleContext, name: str) -> str | None:
+    """A person of the article named exactly so, or whose surname this is."""
+    words = _words(name)
+    exact = [e for e, entity in ctx.entities.items() if entity.label == "Person" and _words(entity.name) == words]
+    return exact[0] if exact else _by_surname(ctx, name)
 
 
 def _words(name: str) -> list[str]:

@@ -52,8 +52,9 @@ def find_events(ctx: ArticleContext) -> None:
         election = ctx.add_entity("Election", _election_name(year, country, kind),
                                   kind=kind, year=int(year) if year else None, country=country)
         ctx.add_mention(election, match.start(), match.end())
-        if match.group("held") or (main is None and year in (None, article_year)):
-            main = main or election
+        # the main election: one "held" on a day, else the first one named
+        if match.group("held") or main is None:
+            main = election if match.group("held") or main is None else main
     rounds = list(ROUND.finditer(ctx.text))
     if rounds and main is None:
         main = ctx.add_entity("Election", _election_name(article_year, ctx.country, default_kind or "general"),

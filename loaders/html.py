@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg",
+_DROP_TAGS = ["head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg",
               "figure", "figcaption", "iframe", "template", "select", "input"]
 _DROP_CLASSES = re.compile(r"share|social|newsletter|related|advert|promo|cookie|caption|credit|breadcrumb|byline-tools",
                            re.IGNORECASE)

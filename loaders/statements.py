@@ -25,7 +25,7 @@ _BEFORE = re.compile(rf"(?:(?P<slot>{P('Person', 'Party', 'Organization')})|\b(?
                      rf"(?:, [^⟨⟩]{{0,120}}?(?:⟨[^⟩]+⟩[^⟨⟩]{{0,60}}?)*,)?[^⟨⟩.\"“]{{0,40}}?\b(?:{VERBS}|according to)\b"
                      rf"[^\"“]{{0,80}}$", re.IGNORECASE)
 _ACCORDING = re.compile(rf"according to (?P<slot>{P('Person', 'Organization')})", re.IGNORECASE)
-_TOLD_OUTLET = re.compile(rf"\btold (?P<slot>{P('Organization')})|(?P<slot2>{P('Organization')}) (?:reported|said)",
+_TOLD_OUTLET = re.compile(rf"\btold (?:the )?(?P<slot>{P('Organization')})|(?P<slot2>{P('Organization')}) (?:reported|said)",
                           re.IGNORECASE)
 _SAID_AT = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?(?P<slot>{P('Place', 'Region')})")
 _FEMALE, _MALE = {"she", "her"}, {"he", "his", "him"}
