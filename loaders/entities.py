@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from polgraph.graph.ids import fold
 from polgraph.loaders.context import ArticleContext
-from polgraph.loaders.gazetteer import Entry
+from polgraph.loaders.gazetteer import Entry, Gazetteer
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
@@ -192,17 +193,23 @@ def _by_surname(ctx: ArticleContext, name: str) -> str | None:
 
 def _similar_person(ctx: ArticleContext, name: str) -> Entry | None:
     exact = ctx.gazetteer.lookup(name, ctx.country, label="Person")
-    if exact is not None:
-        return exact
-    folded = fold(name)
+    return exact if exact is not None else _closest_known_person(ctx.gazetteer, fold(name))
+
+
+@lru_cache(maxsize=4096)
+def _closest_known_person(gazetteer: Gazetteer, folded: str) -> Entry | None:
+    """The gazetteer person with the most similar full name, if similar enough (cached: names repeat)."""
     best, best_score = None, SIMILAR
-    for entry in ctx.gazetteer.entries:
+    for entry in gazetteer.entries:
         if entry.label != "Person":
             continue
         for form in entry.surface_forms:
             if len(form.split()) < 2:
                 continue
-            score = SequenceMatcher(None, folded, fold(form)).ratio()
+            matcher = SequenceMatcher(None, folded, fold(form))
+            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+                continue
+            score = matcher.ratio()
             if score >= best_score:
                 best, best_score = entry, score
     return best

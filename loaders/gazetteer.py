@@ -55,7 +55,7 @@ class Entry:
         return (self.name, *self.aliases)
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: it is loaded once and used as a cache key
 class Gazetteer:
     entries: list[Entry]
     _by_form: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list), repr=False)
@@ -90,9 +90,10 @@ class Gazetteer:
         patterns = []
         for entry in self.entries:
             for form in dict.fromkeys(entry.surface_forms):
-                abbreviation = len(form) <= 5 and form.replace(".", "").isupper()
-                attr = "ORTH" if abbreviation else "LOWER"
-                pattern = [{attr: t if abbreviation else t.lower()} for t in _tokens(form)]
+                if len(form) <= 5 and form.replace(".", "").isupper():  # abbreviations match in exact case
+                    pattern: str | list[dict] = [{"ORTH": t} for t in _tokens(form)]
+                else:  # a phrase pattern, matched on lower case (see nlp.py)
+                    pattern = form
                 patterns.append({"label": entry.label, "pattern": pattern, "id": entry.id})
         return patterns
 

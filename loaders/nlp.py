@@ -39,6 +39,7 @@ def nlp() -> Language:
     model = spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler"])
     model.enable_pipe("senter")
     model.add_pipe("polgraph_paragraphs", after="senter")
-    ruler = model.add_pipe("entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True})
+    config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+    ruler = model.add_pipe("entity_ruler", name=RULER, before="ner", config=config)
     ruler.add_patterns(load_gazetteer().ruler_patterns())
     return model
