@@ -34,7 +34,9 @@ class Neo4jStore(Store):
         self._database = os.environ.get("NEO4J_DATABASE") or None
         try:
             self._driver = GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=30.0
+                uri, auth=auth, connection_timeout=CONNECT_TIMEOUT, max_transaction_retry_time=30.0,
+                # Reading a property no node has yet is normal here (the schema declares it); no warnings.
+                notifications_min_severity="OFF",
             )
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError) as err:
