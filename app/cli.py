@@ -203,6 +203,16 @@ def evaluate_command(extraction: Path, gold: Path) -> None:
     click.echo(format_report(evaluate(found, _read_json(gold))))
 
 
+def _register_commands() -> None:
+    from polgraph.app.export_cli import analyze_command, export_command
+
+    cli.add_command(export_command)
+    cli.add_command(analyze_command)
+
+
+_register_commands()
+
+
 def _read_json(path: Path, first_line_only: bool = False) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if first_line_only and path.suffix != ".json":
