@@ -205,9 +205,11 @@ def evaluate_command(extraction: Path, gold: Path) -> None:
 
 def _register_commands() -> None:
     from polgraph.app.export_cli import analyze_command, export_command
+    from polgraph.app.viewer.command import app_command
 
     cli.add_command(export_command)
     cli.add_command(analyze_command)
+    cli.add_command(app_command)
 
 
 _register_commands()

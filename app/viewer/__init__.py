@@ -1,0 +1,1 @@
+"""The Streamlit viewer: network, actor, Cypher console, load, overview and export pages."""
