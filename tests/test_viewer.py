@@ -78,7 +78,7 @@ def test_console_runs_queries_read_only(app: AppTest) -> None:
     go(app, "Cypher")
     app.text_area(key="cypher_text").set_value(queries.EXAMPLES["Who leads which party"]).run()
     app.button(key="cypher_run").click().run()
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert ["Marine Le Pen", "Front National"] in table.values.tolist()
     app.text_area(key="cypher_text").set_value("MATCH (n:Person) DETACH DELETE n").run()
     app.button(key="cypher_run").click().run()

@@ -120,7 +120,7 @@ def _label(value: Any) -> str:
 # --- Actor ------------------------------------------------------------------------------
 def actor_page() -> None:
     st.header("Actor")
-    search = st.text_input("Actor", value="", placeholder="e.g. Marine Le Pen", key="actor_search")
+    search = st.text_input("Find an actor", value="", placeholder="e.g. Marine Le Pen", key="actor_search")
     actor = _pick_actor(search, key="actor_pick") if search else st.session_state.get("actor")
     if not actor:
         st.caption("Type a name, or focus on an actor on the Network page.")
@@ -203,7 +203,10 @@ def run_console(cypher: str, raw_params: str) -> None:
         st.error(str(err))
         return
     table = pd.DataFrame([[display(v) for v in row] for row in result.rows], columns=result.columns)
-    st.dataframe(table, width="stretch", hide_index=True)
+    if len(table) <= 200:
+        st.table(table)  # plain HTML: selectable and searchable in the page
+    else:
+        st.dataframe(table, width="stretch", hide_index=True)
     st.caption(f"{len(result.rows)} rows" + (" (cut at the row cap)" if result.truncated else ""))
     nodes, rels = result.graph_items()
     if nodes:

@@ -27,7 +27,8 @@ def app_command(ctx, host: str, port: int) -> None:
     click.echo(f"polgraph viewer on http://{host}:{port} (Ctrl+C to stop)")
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", host, "--server.port",
                str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
+               "--server.fileWatcherType", "none", "--global.developmentMode", "false",
+               "--client.toolbarMode", "minimal"]
     try:
         sys.exit(subprocess.call(command, env=env))
     except KeyboardInterrupt:
