@@ -54,6 +54,11 @@ def test_network_page_filters_and_focus(app: AppTest) -> None:
     app.text_input(key="network_search").set_value("Le Pen").run()
     assert app.selectbox(key="network_pick").value == "person:marine-le-pen"
     assert not app.exception
+    app.text_input(key="network_search").set_value("").run()
+    app.sidebar.selectbox[0].set_value("round:french-regional-elections-1").run()
+    assert not app.exception
+    shown = app.session_state["view"]
+    assert "round:french-regional-elections-1" in shown and "party:front-national" in shown
 
 
 def test_actor_page_shows_leads_with_its_evidence(app: AppTest) -> None:
@@ -110,7 +115,7 @@ def test_viewer_queries_agree_on_both_stores(both_stores, seed_extraction) -> No
     for store in both_stores:
         store.write_batch(to_graph(seed_extraction, store.schema)[0])
     params = {"id": "person:marine-le-pen", "text": "le pen", "limit": 10}
-    shipped = [queries.ACTOR_SEARCH, queries.ACTOR_NODE, queries.ACTOR_FACTS_OUT, queries.ACTOR_FACTS_IN,
+    shipped = [queries.EVENTS, queries.ACTOR_SEARCH, queries.ACTOR_NODE, queries.ACTOR_FACTS_OUT, queries.ACTOR_FACTS_IN,
                queries.ACTOR_STATEMENTS, queries.TOP_ACTORS, *queries.EXAMPLES.values()]
     article = both_stores[0].articles()[0]["id"]
     shipped_with_params = [(q, params) for q in shipped] + [(queries.ARTICLE_TEXT, {"id": article})]

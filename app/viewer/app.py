@@ -57,6 +57,8 @@ def network_page() -> None:
                                default=[t for t in schema.relationships if t not in ("MENTIONED_IN", "MENTIONS")])
         articles = st.multiselect("Articles", [a["id"] for a in store().articles()],
                                   format_func=lambda a: _article_title(a))
+        events = {r["id"]: r["name"] for r in rows(queries.EVENTS)}
+        event = st.selectbox("Election or round", [None, *events], format_func=lambda e: events.get(e, "any"))
         tier = st.radio("Tier", ["any", "explicit", "inferred"], horizontal=True)
         min_confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05)
     search = st.text_input("Focus on an actor", placeholder="e.g. Le Pen", key="network_search")
@@ -64,6 +66,8 @@ def network_page() -> None:
     focus = _pick_actor(search, key="network_pick") if search else None
     if focus:
         sub = exports.select_ego(store(), focus, hops)
+    elif event:
+        sub = exports.select_ego(store(), event, 2)
     elif articles:
         sub = exports.select_articles(store(), articles)
     else:

@@ -22,6 +22,7 @@ ACTOR_STATEMENTS = (
     "ORDER BY article, first_char"
 )
 ARTICLE_TEXT = "MATCH (a:Article {id: $id}) RETURN a.title AS title, a.text AS text, a.published AS published"
+EVENTS = "MATCH (e:Election|Round) RETURN e.id AS id, e.name AS name ORDER BY name"
 TOP_ACTORS = (
     "MATCH (n:Person|Party|Organization)-[r]-() WHERE type(r) <> 'MENTIONED_IN' "
     "RETURN n.id AS id, n.name AS name, count(r) AS relationships ORDER BY relationships DESC, name LIMIT $limit"
