@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -292,6 +293,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors with status 1, tracebacks only with --debug."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    if debug:
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     try:
         cli.main(args=args, prog_name="polgraph", standalone_mode=False)
     except click.exceptions.Abort:

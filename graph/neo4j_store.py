@@ -8,6 +8,7 @@ Reads the user types run in a READ session, so the server itself refuses writes.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,9 @@ from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, short
 from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
 CONNECT_TIMEOUT = 10.0  # seconds to wait for a server before saying it is unreachable
+# The driver logs each retry as a warning; polgraph reports the outcome in one line instead
+# (`polgraph --debug` shows the driver's log).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStore(Store):

@@ -20,7 +20,7 @@ from polgraph.loaders.readers import ReadError, read_path
 from polgraph.loaders.to_graph import to_graph
 
 SAMPLE_ARTICLE = Path(__file__).parent / "sample" / "fr-regional-2015-buzzfeed.txt"
-READABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+READABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".csv"}
 
 
 @dataclass

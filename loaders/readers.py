@@ -2,8 +2,8 @@
 
 Plain text and Markdown keep their text as read (after decoding), so extraction offsets point into
 the original; only a tail of page boilerplate ("Skip to footer", "Share this article") is cut
-off the end, which moves no offset. HTML keeps its main text only. JSON and JSON Lines take the
-text from a ``text``, ``body`` or ``content`` field, with title, url, date and outlet fields.
+off the end, which moves no offset. HTML keeps its main text only. JSON, JSON Lines and CSV take
+the text from a ``text``, ``body`` or ``content`` field, with title, url, date and outlet fields.
 
 >>> doc = read_text("Le Pen wins\\n\\nParis, Sunday. Marine Le Pen won.", "a.txt")
 >>> doc.title, doc.chars
@@ -12,7 +12,9 @@ text from a ``text``, ``body`` or ``content`` field, with title, url, date and o
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -97,6 +99,11 @@ def decode(data: bytes, source: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise ReadError(f"{source}: cannot tell the text encoding (not UTF-8, not a known legacy encoding)")
+    # Several single-byte code pages fit Western text equally well; news in Latin script is
+    # far more often Windows-1252 (a superset of Latin-1) than Baltic or Central European.
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos:
+        return str(western)
     return str(best)
 
 
@@ -160,6 +167,21 @@ def iter_jsonl(path: Path) -> Iterator[Document]:
             except json.JSONDecodeError as err:
                 raise ReadError(f"{path}:{number}: malformed JSON ({err.msg}, column {err.colno})") from None
             yield _document_from_object(item, f"{path}:{number}")
+
+
+def _read_csv(path: Path) -> list[Document]:
+    """One article per row: a text column (text, body or content) and optional title, url, date columns."""
+    reader = csv.DictReader(io.StringIO(_read_bytes(path), newline=""))
+    columns = set(reader.fieldnames or [])
+    if not columns & set(TEXT_FIELDS):
+        raise ReadError(f"{path}: no text column (give one of {', '.join(TEXT_FIELDS)}; "
+                        f"found {', '.join(sorted(columns)) or 'none'})")
+    documents = []
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            raise ReadError(f"{path}:{number}: more fields than the header has columns")
+        documents.append(_document_from_object(row, f"{path}:{number}"))
+    return documents
 
 
 def _document_from_object(item: Any, source: str) -> Document:
@@ -229,5 +251,5 @@ def _dateline(text: str) -> str | None:
 
 _READERS: dict[str, Callable[[Path], list[Document]]] = {
     ".txt": _read_plain, ".text": _read_plain, ".md": _read_markdown, ".markdown": _read_markdown,
-    ".html": _read_html, ".htm": _read_html, ".json": _read_json, ".jsonl": _read_jsonl,
+    ".html": _read_html, ".htm": _read_html, ".json": _read_json, ".jsonl": _read_jsonl, ".csv": _read_csv,
 }

@@ -135,6 +135,10 @@ def test_queries_are_read_only_unless_asked(store: Store, cypher: str) -> None:
     "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
     "MATCH (n) RETURN n; MATCH (m) RETURN m",
     "MATCH (n) RETURN n LIMIT 1; COMMIT; CREATE (:Person {id: 'person:x', name: 'x'})",
+    "MATCH (n:Person) CALL { WITH n CREATE (:Person {id: 'person:y', name: 'y'}) } RETURN n",
+    "EXPORT DATABASE '/tmp/polgraph-export-leak'",
+    "ATTACH '/tmp/other.lbdb' AS other (dbtype lbug)",
+    "INSTALL httpfs",
 ])
 def test_file_access_and_several_statements_are_refused_in_read_mode(store: Store, cypher: str) -> None:
     with pytest.raises(QueryError):
