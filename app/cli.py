@@ -68,21 +68,27 @@ def init(ctx: Context, reset: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Load articles again even if their text is already stored.")
+@click.option("--processes", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Extract with several processes (worth it for corpora of dozens of articles).")
 @pass_context
-def load(ctx: Context, paths: tuple[Path, ...], force: bool) -> None:
-    """Read, extract and store articles (txt, md, html, json, jsonl files or directories).
+def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> None:
+    """Read, extract and store articles: txt, md, html, json, jsonl, csv files, folders or glob patterns.
 
-    Each article is written in one transaction: it is stored whole or not at all.
+    Each article is written in one transaction: it is stored whole or not at all. Articles already
+    stored (same text) are skipped, so re-running an interrupted load finishes it. An index.tsv
+    beside text files (columns file, date, title, url) gives their metadata.
     """
+    import glob
+
     from polgraph.loaders.load import load_paths
 
     for path in paths:
-        if not path.exists():
+        if not Path(path).exists() and not glob.has_magic(path):
             raise StoreError(f"no such file or directory: {path}")
     with ctx.open() as store:
-        report = load_paths(store, paths, force=force, progress=sys.stderr.isatty())
+        report = load_paths(store, paths, force=force, progress=sys.stderr.isatty(), processes=processes)
         _print_load_report(report, store)
     if report.failed:
         sys.exit(1)
@@ -172,6 +178,38 @@ def delete_article(ctx: Context, article: str) -> None:
         article_id = _find_article(store, article)
         counts = store.delete_article(article_id)
     click.echo(f"deleted {article_id}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+
+
+@cli.command()
+@click.option("--duplicates", is_flag=True, help="List pairs of nodes that may be the same actor, with the reason.")
+@click.option("--label", "labels", multiple=True, help="Only these labels (default: actors and places).")
+@pass_context
+def entities(ctx: Context, duplicates: bool, labels: tuple[str, ...]) -> None:
+    """List actors, or likely duplicates to merge with `polgraph merge`."""
+    from polgraph.graph.duplicates import LABELS, find_duplicates
+
+    with ctx.open(read_only=True, create=False) as store:
+        if duplicates:
+            pairs = find_duplicates(store, labels or LABELS)
+            for pair in pairs:
+                click.echo(f"{pair['a']}  {pair['b']}  ({pair['reason']}: {pair['a_name']!r} / {pair['b_name']!r})")
+            click.echo(f"({len(pairs)} likely duplicate pair(s); merge one with `polgraph merge KEEP_ID DROP_ID`)")
+            return
+        for label in labels or LABELS:
+            result = store.query(f"MATCH (n:{label}) RETURN n.id AS id, n.name AS name ORDER BY name",
+                                 max_rows=100_000)
+            click.echo(_format_table(result))
+
+
+@cli.command()
+@click.argument("keep")
+@click.argument("drop")
+@pass_context
+def merge(ctx: Context, keep: str, drop: str) -> None:
+    """Merge node DROP into node KEEP: relationships and provenance move over, and later loads keep it."""
+    with ctx.open(create=False) as store:
+        result = store.merge_nodes(keep, drop)
+    click.echo(f"merged {drop} into {keep}: {result['relationships_moved']} relationships moved")
 
 
 @cli.command()
@@ -277,10 +315,14 @@ def _print_stats(store: Store) -> None:
 
 def _print_load_report(report: Any, store: Store) -> None:
     nodes = sum(s.nodes_created for s in report.loaded)
+    matched = sum(s.nodes_matched for s in report.loaded)
     rels = sum(s.relationships_created for s in report.loaded)
     updated = sum(s.relationships_updated for s in report.loaded)
     click.echo(f"loaded {len(report.loaded)} article(s) into {store.describe()}: {nodes} new nodes, "
-               f"{rels} new relationships, {updated} relationships with added provenance")
+               f"{rels} new relationships, {updated} relationships with added provenance, "
+               f"{matched} nodes already known (merged)")
+    if report.warnings:
+        click.echo(f"{len(report.warnings)} warning(s) (listed on stderr)")
     if report.skipped:
         click.echo(f"skipped {len(report.skipped)} already loaded (use --force to load again)")
     for warning in report.warnings:

@@ -49,6 +49,7 @@ class WriteSummary:
     article_id: str
     nodes_created: int = 0
     nodes_updated: int = 0
+    nodes_matched: int = 0  # nodes of the batch that were already stored (merged across articles)
     relationships_created: int = 0
     relationships_updated: int = 0
 
@@ -154,6 +155,7 @@ class Store(ABC):
                 stored = existing.get(node_id)
                 full = merge_node(stored, props)
                 summary.nodes_created += stored is None
+                summary.nodes_matched += stored is not None
                 summary.nodes_updated += stored is not None and full != stored
                 rows.append({"id": node_id, **{p: _column_value(properties[p].type, full.get(p)) for p in declared}})
             for chunk in _chunks(rows):
@@ -268,6 +270,59 @@ class Store(ABC):
             return counts
 
         return self._in_transaction(work, write=True)
+
+    def merge_nodes(self, keep: str, drop: str) -> dict[str, int]:
+        """Merge node ``drop`` into ``keep`` (same label): its relationships move over with their
+        provenance, its aliases join, and ``keep`` records ``drop``'s id so later loads use ``keep``."""
+        self._check_writable()
+        label = self.label_of(keep)
+        if label is None or self.label_of(drop) != label:
+            raise StoreError(f"{keep} and {drop} must both exist and have the same label to be merged")
+
+        def work(run: Run) -> dict[str, int]:
+            moved = 0
+            for rel_type, rel in self.schema.relationships.items():
+                declared = list(rel.properties)
+                returned = ", ".join(f"r.{p}" for p in declared)
+                for source_label, target_label in rel.pairs():
+                    for side in ("a", "b"):
+                        if (source_label if side == "a" else target_label) != label:
+                            continue
+                        rows = run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) "
+                                   f"WHERE {side}.id = $drop RETURN a.id, b.id, {returned}", {"drop": drop})
+                        records = []
+                        for source, target, *values in rows:
+                            props = dict(zip(declared, values, strict=True))
+                            source, target = (keep if source == drop else source), (keep if target == drop else target)
+                            if source != target:
+                                records.append(RelationshipRecord(rel_type, source_label, source, target_label, target,
+                                                                  props))
+                        run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) WHERE {side}.id = $drop "
+                            "DELETE r", {"drop": drop})
+                        if records:
+                            self._write(run, GraphBatch("merge", [], records))
+                        moved += len(records)
+            stored = self._existing_nodes(run, label, [keep, drop])
+            kept, dropped = stored[keep], stored[drop]
+            aliases = list(dict.fromkeys([*(kept.get("aliases") or []), *(dropped.get("aliases") or []),
+                                          dropped["name"]]))
+            merged_ids = list(dict.fromkeys([*(kept.get("merged_ids") or []), *(dropped.get("merged_ids") or []),
+                                             drop]))
+            run(f"MATCH (n:{label} {{id: $id}}) SET n.aliases = $aliases, n.merged_ids = $merged",
+                {"id": keep, "aliases": aliases, "merged": merged_ids})
+            run(f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n", {"id": drop})
+            return {"relationships_moved": moved}
+
+        return self._in_transaction(work, write=True)
+
+    def merged_ids(self) -> dict[str, str]:
+        """Every id merged away, mapped to the node that took it over."""
+        mapping = {}
+        for label in self.schema.nodes:
+            for node_id, merged in self._read(f"MATCH (n:{label}) WHERE size(n.merged_ids) > 0 "
+                                              "RETURN n.id, n.merged_ids"):
+                mapping.update(dict.fromkeys(merged, node_id))
+        return mapping
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays)."""

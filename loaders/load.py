@@ -7,6 +7,7 @@ the failing one absent. An article whose text is already stored (same sha256) is
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from tqdm import tqdm
 
 from polgraph.graph.schema import SchemaError
 from polgraph.graph.store import Store, WriteSummary
+from polgraph.loaders.corpus import INDEX_FILES, folder_metadata, link_to_store, with_metadata
 from polgraph.loaders.model import Document
 from polgraph.loaders.readers import ReadError, read_path
 from polgraph.loaders.to_graph import to_graph
@@ -32,30 +34,39 @@ class LoadReport:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The given files, and the readable files inside given directories (sorted)."""
+    """The given files, the readable files inside given directories, and the matches of glob patterns (sorted)."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+                              and p.name not in INDEX_FILES)
+        elif not path.exists() and glob.has_magic(str(path)):
+            yield from sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
         else:
             yield path
 
 
-def load_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False,
-               progress: bool = False) -> LoadReport:
+def load_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False, progress: bool = False,
+               processes: int = 1) -> LoadReport:
     """Load every article in ``paths`` (files or directories); unreadable files are reported, not fatal."""
     report = LoadReport()
     documents: list[Document] = []
+    indexes: dict[Path, dict[str, dict[str, str]]] = {}
     for path in iter_files(paths):
+        if path.parent not in indexes:
+            indexes[path.parent] = folder_metadata(path.parent)
         try:
-            documents.extend(read_path(path))
+            found = read_path(path)
         except ReadError as err:
             report.failed.append((str(path), str(err)))
-    load_documents(store, documents, force=force, progress=progress, report=report)
+            continue
+        metadata = indexes[path.parent].get(path.name)
+        documents.extend(with_metadata(doc, metadata) if metadata else doc for doc in found)
+    load_documents(store, documents, force=force, progress=progress, report=report, processes=processes)
     return report
 
 
 def load_documents(store: Store, documents: list[Document], *, force: bool = False, progress: bool = False,
-                   report: LoadReport | None = None) -> LoadReport:
+                   report: LoadReport | None = None, processes: int = 1) -> LoadReport:
     from polgraph.loaders.pipeline import get_pipeline  # spaCy loads only when there is work
 
     report = report or LoadReport()
@@ -68,8 +79,12 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
     if not todo:
         return report
     pipeline = get_pipeline()
+    merged = store.merged_ids()
     bar = tqdm(total=len(todo), desc="loading", unit="article", disable=not progress)
-    for doc, extraction in zip(todo, pipeline.pipe(todo), strict=True):
+    # Several processes only pay off for a corpus: each one loads the spaCy model.
+    extractions = pipeline.pipe(todo, n_process=processes if len(todo) >= 8 * processes else 1)
+    for doc, extraction in zip(todo, extractions, strict=True):
+        extraction = link_to_store(extraction, store, merged)
         batch, warnings = to_graph(extraction, store.schema)
         report.warnings.extend(f"{doc.source}: {w}" for w in warnings)
         if not extraction.entities:
