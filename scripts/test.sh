@@ -32,7 +32,7 @@ step "ruff"
 step "Neo4j 5.26 on 127.0.0.1:$PORT"
 if bash scripts/neo4j/neo4j-local.sh start "$PORT"; then
   export NEO4J_URI="bolt://127.0.0.1:$PORT"
-  trap 'bash scripts/neo4j/neo4j-local.sh stop' EXIT
+  trap 'bash scripts/neo4j/neo4j-local.sh stop "$PORT"' EXIT
 elif [ "${CI:-}" = "true" ]; then
   echo "error: Neo4j did not start; under CI that fails the run" >&2
   exit 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -29,7 +28,6 @@ def app_command(ctx, host: str, port: int) -> None:
                str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", "--global.developmentMode", "false",
                "--client.toolbarMode", "minimal"]
-    try:
-        sys.exit(subprocess.call(command, env=env))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    sys.stdout.flush()
+    # Become the Streamlit server (no child left behind when this process is stopped).
+    os.execve(sys.executable, command, env)
