@@ -117,8 +117,11 @@ class ArticleContext:
         return best[0][0] if best and best[0][1] else None
 
     def most_mentioned(self, label: str, before: int | None = None) -> str | None:
-        counts = Counter(m.entity_id for m in self.mentions
-                         if self.label_of(m.entity_id) == label and (before is None or m.start < before))
+        counts = Counter(
+            m.entity_id
+            for m in self.mentions
+            if self.label_of(m.entity_id) == label and (before is None or m.start < before)
+        )
         return counts.most_common(1)[0][0] if counts else None
 
     def last_mentioned(self, labels: tuple[str, ...], before: int) -> str | None:
@@ -134,31 +137,46 @@ class ArticleContext:
 
         ``hole`` (start, end) is written as the single mark ``HOLE``, e.g. a quotation's words.
         """
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end
-                  and not (hole and m.start < hole[1] and hole[0] < m.end)]
+        inside = [
+            m
+            for m in self.mentions
+            if m.start >= start and m.end <= end and not (hole and m.start < hole[1] and hole[0] < m.end)
+        ]
         pieces, slots, cursor = [], [], start
         for mention in sorted(inside, key=lambda m: (m.start, -m.end)):
             if hole and cursor <= hole[0] < mention.start:
-                pieces.append(self.text[cursor:hole[0]] + HOLE)
+                pieces.append(self.text[cursor : hole[0]] + HOLE)
                 cursor = hole[1]
             if mention.start < cursor:
                 continue  # nested in a mention already placed
-            pieces.append(self.text[cursor:mention.start])
+            pieces.append(self.text[cursor : mention.start])
             pieces.append(f"⟨{self.label_of(mention.entity_id)}:{len(slots)}⟩")
             slots.append(mention)
             cursor = mention.end
         if hole and cursor <= hole[0]:
-            pieces.append(self.text[cursor:hole[0]] + HOLE)
+            pieces.append(self.text[cursor : hole[0]] + HOLE)
             cursor = hole[1]
         pieces.append(self.text[cursor:end])
         return Templated("".join(pieces), slots)
 
-    def add_relation(self, subject: str, predicate: str, obj: str, sentence: Span, *, tier: str = "explicit",
-                     confidence: float = 0.8, **properties: object) -> None:
+    def add_relation(
+        self,
+        subject: str,
+        predicate: str,
+        obj: str,
+        sentence: Span,
+        *,
+        tier: str = "explicit",
+        confidence: float = 0.8,
+        **properties: object,
+    ) -> None:
         if subject == obj:
             return
-        evidence = Evidence(sentence=self.text[sentence.start_char:sentence.end_char],
-                            start=sentence.start_char, end=sentence.end_char)
+        evidence = Evidence(
+            sentence=self.text[sentence.start_char : sentence.end_char],
+            start=sentence.start_char,
+            end=sentence.end_char,
+        )
         props = {k: v for k, v in properties.items() if v is not None}
         for existing in self.relations:
             if (existing.subject, existing.predicate, existing.object) == (subject, predicate, obj):
@@ -166,8 +184,17 @@ class ArticleContext:
                     existing.tier, existing.evidence, existing.confidence = tier, evidence, confidence
                 existing.properties.update({k: v for k, v in props.items() if k not in existing.properties})
                 return
-        self.relations.append(Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence,
-                                       confidence=confidence, tier=tier, properties=props))
+        self.relations.append(
+            Relation(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                evidence=evidence,
+                confidence=confidence,
+                tier=tier,
+                properties=props,
+            )
+        )
 
     def sentence_of(self, char: int) -> Span:
         for sentence in self.doc.sents:

@@ -26,8 +26,11 @@ TITLES = re.compile(
     r"princess)\s+",
     re.IGNORECASE,
 )
-PARTY_WORDS = re.compile(r"\b(party|parti|front|union|movement|alliance|league|lega|bloc|rally|democrats|"
-                         r"republicans|socialists|conservatives|liberals|greens|labour|labor|coalition)\b", re.I)
+PARTY_WORDS = re.compile(
+    r"\b(party|parti|front|union|movement|alliance|league|lega|bloc|rally|democrats|"
+    r"republicans|socialists|conservatives|liberals|greens|labour|labor|coalition)\b",
+    re.I,
+)
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
 _OWN_LABELS = {"Person", "Party", "Region", "Place", "Organization"}
 _JUNK_POS = {"VERB", "AUX", "ADV", "PRON"}
@@ -45,8 +48,9 @@ def find_entities(ctx: ArticleContext) -> None:
             continue
         if ent.label_ in _OWN_LABELS or ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
             entry = ctx.gazetteer.lookup(name, ctx.country)
-            if entry is not None and (ent.label_ in _OWN_LABELS or entry.label != "Person" or " " in name
-                                      or ent.label_ == "PERSON"):
+            if entry is not None and (
+                ent.label_ in _OWN_LABELS or entry.label != "Person" or " " in name or ent.label_ == "PERSON"
+            ):
                 _mention(ctx, ctx.add_entry(entry), span)
                 continue
         if ent.label_ in ("PERSON", "Person"):
@@ -72,8 +76,15 @@ def find_entities(ctx: ArticleContext) -> None:
 def _propagate_mentions(ctx: ArticleContext) -> None:
     """Every later occurrence of a name already resolved is a mention too (NER misses some)."""
     taken = [(m.start, m.end) for m in ctx.mentions]
-    forms = sorted({(alias, entity_id) for entity_id, entity in ctx.entities.items() for alias in entity.aliases
-                    if len(alias) >= 3 or alias.isupper()}, key=lambda item: -len(item[0]))
+    forms = sorted(
+        {
+            (alias, entity_id)
+            for entity_id, entity in ctx.entities.items()
+            for alias in entity.aliases
+            if len(alias) >= 3 or alias.isupper()
+        },
+        key=lambda item: -len(item[0]),
+    )
     for alias, entity_id in forms:
         flags = 0 if alias.isupper() else re.IGNORECASE
         for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", ctx.text, flags):
@@ -113,8 +124,9 @@ def _in_headline(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _looks_like_name(span: Span) -> bool:
-    return 1 <= len(span) <= 4 and all(t.text[:1].isupper() or t.text in ("-", "de", "van", "von", "da")
-                                       for t in span)
+    return 1 <= len(span) <= 4 and all(
+        t.text[:1].isupper() or t.text in ("-", "de", "van", "von", "da") for t in span
+    )
 
 
 def _mention(ctx: ArticleContext, entity, span: Span) -> None:
@@ -126,7 +138,7 @@ def _strip_title(span: Span) -> Span:
         match = TITLES.match(span.text)
         if not match:
             break
-        drop = len(span.doc.text[span.start_char:span.start_char + match.end()].split())
+        drop = len(span.doc.text[span.start_char : span.start_char + match.end()].split())
         span = span[drop:]
     return span
 
@@ -157,16 +169,23 @@ def _extend_cut_name(span: Span) -> Span:
     """The small model cuts some names ("Marine Le" for "Marine Le Pen"): take the next capitalised word."""
     doc = span.doc
     end = span.end
-    while end < len(doc) and end - span.start < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end].ent_type_ in ("", "PERSON", "FAC"):
+    while (
+        end < len(doc)
+        and end - span.start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in ("", "PERSON", "FAC")
+    ):
         end += 1
-    return doc[span.start:end]
+    return doc[span.start : end]
 
 
 def _same_person(ctx: ArticleContext, name: str) -> str | None:
     """A person of the article named exactly so, or whose surname this is."""
     words = _words(name)
-    exact = [e for e, entity in ctx.entities.items() if entity.label == "Person" and _words(entity.name) == words]
+    exact = [
+        e for e, entity in ctx.entities.items() if entity.label == "Person" and _words(entity.name) == words
+    ]
     return exact[0] if exact else _by_surname(ctx, name)
 
 
@@ -183,9 +202,13 @@ def _by_surname(ctx: ArticleContext, name: str) -> str | None:
     words = _words(name)
     if not words:
         return None
-    matches = [entity_id for entity_id, entity in ctx.entities.items()
-               if entity.label == "Person" and len(_words(entity.name)) > len(words)
-               and _words(entity.name)[-len(words):] == words]
+    matches = [
+        entity_id
+        for entity_id, entity in ctx.entities.items()
+        if entity.label == "Person"
+        and len(_words(entity.name)) > len(words)
+        and _words(entity.name)[-len(words) :] == words
+    ]
     if matches:
         return min(matches, key=lambda e: min((m.start for m in ctx.entities[e].mentions), default=1 << 30))
     return None

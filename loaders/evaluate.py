@@ -32,8 +32,14 @@ def _scores(true_positives: int, predicted: int, expected: int) -> dict[str, flo
     precision = true_positives / predicted if predicted else 0.0
     recall = true_positives / expected if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-            "tp": true_positives, "predicted": predicted, "gold": expected}
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "tp": true_positives,
+        "predicted": predicted,
+        "gold": expected,
+    }
 
 
 def match_entities(found: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, str]:
@@ -58,8 +64,13 @@ def evaluate(extraction: dict[str, Any], gold: dict[str, Any]) -> dict[str, dict
     """Scores for entities, explicit relations, all relations and statements with the right speaker."""
     names = match_entities(extraction.get("entities", []), gold.get("entities", []))
     names[ARTICLE] = ARTICLE
-    report = {"entities": _scores(len(set(names.values()) - {ARTICLE}), len(extraction.get("entities", [])),
-                                  len(gold.get("entities", [])))}
+    report = {
+        "entities": _scores(
+            len(set(names.values()) - {ARTICLE}),
+            len(extraction.get("entities", [])),
+            len(gold.get("entities", [])),
+        )
+    }
 
     def triples(relations: list[dict[str, Any]], mapping: dict[str, str] | None) -> set[tuple[str, str, str]]:
         out = set()
@@ -79,13 +90,15 @@ def evaluate(extraction: dict[str, Any], gold: dict[str, Any]) -> dict[str, dict
         true_positives = len(predicted & expected)
         report[name] = _scores(true_positives, len(predicted - (everything - expected)), len(expected))
 
-    report["statements_speaker"] = _score_statements(extraction.get("statements", []), gold.get("statements", []),
-                                                     names)
+    report["statements_speaker"] = _score_statements(
+        extraction.get("statements", []), gold.get("statements", []), names
+    )
     return report
 
 
-def _score_statements(found: list[dict[str, Any]], gold: list[dict[str, Any]],
-                      names: dict[str, str]) -> dict[str, float | int]:
+def _score_statements(
+    found: list[dict[str, Any]], gold: list[dict[str, Any]], names: dict[str, str]
+) -> dict[str, float | int]:
     right = 0
     used: set[int] = set()
     for expected in gold:
@@ -107,6 +120,8 @@ def format_report(report: dict[str, dict[str, float | int]]) -> str:
     header = f"{'':22} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'found':>6} {'gold':>5}"
     lines = [header, "-" * len(header)]
     for name, s in report.items():
-        lines.append(f"{name:22} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['tp']:4d} "
-                     f"{s['predicted']:6d} {s['gold']:5d}")
+        lines.append(
+            f"{name:22} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['tp']:4d} "
+            f"{s['predicted']:6d} {s['gold']:5d}"
+        )
     return "\n".join(lines)

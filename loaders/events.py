@@ -17,9 +17,30 @@ from collections import Counter
 from polgraph.loaders.context import ArticleContext
 from polgraph.loaders.gazetteer import COUNTRY_ADJECTIVES, COUNTRY_WORDS
 
-KINDS = ("presidential", "regional", "legislative", "parliamentary", "general", "local", "municipal", "European",
-         "midterm", "federal", "state", "mayoral", "senate", "Senate", "gubernatorial", "primary", "leadership",
-         "national", "provincial", "snap", "by-election", "district council")
+KINDS = (
+    "presidential",
+    "regional",
+    "legislative",
+    "parliamentary",
+    "general",
+    "local",
+    "municipal",
+    "European",
+    "midterm",
+    "federal",
+    "state",
+    "mayoral",
+    "senate",
+    "Senate",
+    "gubernatorial",
+    "primary",
+    "leadership",
+    "national",
+    "provincial",
+    "snap",
+    "by-election",
+    "district council",
+)
 _ADJECTIVES = {word: code for code, words in COUNTRY_WORDS.items() for word in words if word[0].isupper()}
 ELECTION = re.compile(
     r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?:(?P<country>[A-Z][a-z]+|U\.S\.|UK)\s+)?"
@@ -49,32 +70,58 @@ def find_events(ctx: ArticleContext) -> None:
         if year is None and match.group("held"):
             year = article_year
         country = _ADJECTIVES.get(match.group("country") or "", ctx.country)
-        election = ctx.add_entity("Election", _election_name(year, country, kind),
-                                  kind=kind, year=int(year) if year else None, country=country)
+        election = ctx.add_entity(
+            "Election",
+            _election_name(year, country, kind),
+            kind=kind,
+            year=int(year) if year else None,
+            country=country,
+        )
         ctx.add_mention(election, match.start(), match.end())
         # the main election: one "held" on a day, else the first one named
         if match.group("held") or main is None:
             main = election if match.group("held") or main is None else main
     rounds = list(ROUND.finditer(ctx.text))
     if rounds and main is None:
-        main = ctx.add_entity("Election", _election_name(article_year, ctx.country, default_kind or "general"),
-                              kind=default_kind or "general", year=article_year, country=ctx.country)
+        main = ctx.add_entity(
+            "Election",
+            _election_name(article_year, ctx.country, default_kind or "general"),
+            kind=default_kind or "general",
+            year=article_year,
+            country=ctx.country,
+        )
     for match in rounds:
         number = _ORDINALS[match.group("ordinal").lower()] if match.group("ordinal") else 2
         ordinal = "first" if number == 1 else "second" if number == 2 else "third"
-        round_ = ctx.add_entity("Round", f"{main.name}, {ordinal} round",
-                                main.id.replace("election:", "round:", 1) + f"-{number}", number=number)
+        round_ = ctx.add_entity(
+            "Round",
+            f"{main.name}, {ordinal} round",
+            main.id.replace("election:", "round:", 1) + f"-{number}",
+            number=number,
+        )
         ctx.add_mention(round_, match.start(), match.end())
         sentence = ctx.sentence_of(match.start())
-        named_together = any(m.entity_id == main.id and sentence.start_char <= m.start < sentence.end_char
-                             for m in ctx.mentions)
-        ctx.add_relation(round_.id, "PART_OF", main.id, sentence,
-                         tier="explicit" if named_together else "inferred", confidence=0.9)
+        named_together = any(
+            m.entity_id == main.id and sentence.start_char <= m.start < sentence.end_char
+            for m in ctx.mentions
+        )
+        ctx.add_relation(
+            round_.id,
+            "PART_OF",
+            main.id,
+            sentence,
+            tier="explicit" if named_together else "inferred",
+            confidence=0.9,
+        )
 
 
 def _election_name(year: str | int | None, country: str | None, kind: str) -> str:
     adjective = COUNTRY_ADJECTIVES.get(country or "", "")
-    plural = "elections" if kind in ("regional", "local", "municipal", "legislative", "midterm", "state") else "election"
+    plural = (
+        "elections"
+        if kind in ("regional", "local", "municipal", "legislative", "midterm", "state")
+        else "election"
+    )
     return " ".join(str(p) for p in (year, adjective, kind, plural) if p)
 
 

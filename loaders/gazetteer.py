@@ -21,19 +21,56 @@ from polgraph.graph.ids import fold, node_id
 GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteer"
 # Adjectives and names that tell which country an article is about.
 COUNTRY_WORDS = {
-    "FR": ["France", "French"], "GB": ["Britain", "British", "UK", "U.K.", "United Kingdom", "England", "English",
-                                        "Scotland", "Scottish", "Wales", "Welsh"],
-    "US": ["United States", "U.S.", "US", "American", "America", "USA"], "DE": ["Germany", "German"],
-    "CA": ["Canada", "Canadian"], "AU": ["Australia", "Australian"], "HK": ["Hong Kong"],
-    "IT": ["Italy", "Italian"], "ES": ["Spain", "Spanish"], "PL": ["Poland", "Polish"],
+    "FR": ["France", "French"],
+    "GB": [
+        "Britain",
+        "British",
+        "UK",
+        "U.K.",
+        "United Kingdom",
+        "England",
+        "English",
+        "Scotland",
+        "Scottish",
+        "Wales",
+        "Welsh",
+    ],
+    "US": ["United States", "U.S.", "US", "American", "America", "USA"],
+    "DE": ["Germany", "German"],
+    "CA": ["Canada", "Canadian"],
+    "AU": ["Australia", "Australian"],
+    "HK": ["Hong Kong"],
+    "IT": ["Italy", "Italian"],
+    "ES": ["Spain", "Spanish"],
+    "PL": ["Poland", "Polish"],
     "HU": ["Hungary", "Hungarian"],
 }
-COUNTRY_NAMES = {"FR": "France", "GB": "United Kingdom", "US": "United States", "DE": "Germany", "CA": "Canada",
-                 "AU": "Australia", "HK": "Hong Kong", "IT": "Italy", "ES": "Spain", "PL": "Poland",
-                 "HU": "Hungary"}
-COUNTRY_ADJECTIVES = {"FR": "French", "GB": "British", "US": "United States", "DE": "German", "CA": "Canadian",
-                      "AU": "Australian", "HK": "Hong Kong", "IT": "Italian", "ES": "Spanish", "PL": "Polish",
-                      "HU": "Hungarian"}
+COUNTRY_NAMES = {
+    "FR": "France",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "DE": "Germany",
+    "CA": "Canada",
+    "AU": "Australia",
+    "HK": "Hong Kong",
+    "IT": "Italy",
+    "ES": "Spain",
+    "PL": "Poland",
+    "HU": "Hungary",
+}
+COUNTRY_ADJECTIVES = {
+    "FR": "French",
+    "GB": "British",
+    "US": "United States",
+    "DE": "German",
+    "CA": "Canadian",
+    "AU": "Australian",
+    "HK": "Hong Kong",
+    "IT": "Italian",
+    "ES": "Spanish",
+    "PL": "Polish",
+    "HU": "Hungarian",
+}
 
 
 @dataclass(frozen=True)
@@ -110,9 +147,15 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for item in data["entries"]:
-            entries.append(Entry(
-                name=item["name"], label=item.get("label", data["label"]),
-                aliases=tuple(str(a) for a in item.get("aliases") or ()), wikidata=item.get("wikidata"),
-                country=item.get("country"), gender=item.get("gender"), kind=item.get("kind"),
-            ))
+            entries.append(
+                Entry(
+                    name=item["name"],
+                    label=item.get("label", data["label"]),
+                    aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                    wikidata=item.get("wikidata"),
+                    country=item.get("country"),
+                    gender=item.get("gender"),
+                    kind=item.get("kind"),
+                )
+            )
     return Gazetteer(entries)

@@ -17,10 +17,29 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-_DROP_TAGS = ["head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg",
-              "figure", "figcaption", "iframe", "template", "select", "input"]
-_DROP_CLASSES = re.compile(r"share|social|newsletter|related|advert|promo|cookie|caption|credit|breadcrumb|byline-tools",
-                           re.IGNORECASE)
+_DROP_TAGS = [
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "figure",
+    "figcaption",
+    "iframe",
+    "template",
+    "select",
+    "input",
+]
+_DROP_CLASSES = re.compile(
+    r"share|social|newsletter|related|advert|promo|cookie|caption|credit|breadcrumb|byline-tools",
+    re.IGNORECASE,
+)
 _BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"]
 
 
@@ -35,17 +54,22 @@ class Page:
 
 def main_text(html: str) -> Page:
     soup = BeautifulSoup(html, "lxml")
-    page = Page(text="", title=_title(soup), url=_meta(soup, "og:url") or _canonical(soup),
-                published=_meta(soup, "article:published_time") or _meta(soup, "date") or _time(soup),
-                outlet=_meta(soup, "og:site_name"))
+    page = Page(
+        text="",
+        title=_title(soup),
+        url=_meta(soup, "og:url") or _canonical(soup),
+        published=_meta(soup, "article:published_time") or _meta(soup, "date") or _time(soup),
+        outlet=_meta(soup, "og:site_name"),
+    )
     for tag in soup(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(attrs={"class": _DROP_CLASSES}):
         if isinstance(tag, Tag) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [" ".join(block.get_text(" ").split()) for block in root.find_all(_BLOCKS)
-              if not block.find(_BLOCKS)]
+    blocks = [
+        " ".join(block.get_text(" ").split()) for block in root.find_all(_BLOCKS) if not block.find(_BLOCKS)
+    ]
     if not any(blocks):  # pages without paragraph markup
         blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines()]
     page.text = "\n\n".join(b for b in blocks if b)

@@ -20,7 +20,9 @@ RULER = "polgraph_gazetteer"
 
 @cache
 def tokenizer() -> Tokenizer:
-    return spacy.load(MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]).tokenizer
+    return spacy.load(
+        MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    ).tokenizer
 
 
 @Language.component("polgraph_paragraphs")

@@ -42,7 +42,9 @@ class Pipeline:
     def extract(self, document: Document) -> Extraction:
         return next(self.pipe([document]))
 
-    def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
+    def pipe(
+        self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Extraction]:
         """Extractions in input order; spaCy batches the documents (and spreads them over processes)."""
         docs = list(documents)
         parsed = self.nlp.pipe((d.text for d in docs), n_process=n_process, batch_size=batch_size)
@@ -50,8 +52,13 @@ class Pipeline:
             context = ArticleContext(document=document, doc=doc, gazetteer=self.gazetteer)
             for _, component in self.components:
                 component(context)
-            yield Extraction(document=document, entities=list(context.entities.values()),
-                             relations=context.relations, statements=context.statements, extractor=EXTRACTOR)
+            yield Extraction(
+                document=document,
+                entities=list(context.entities.values()),
+                relations=context.relations,
+                statements=context.statements,
+                extractor=EXTRACTOR,
+            )
 
 
 @cache

@@ -33,8 +33,12 @@ URL_FIELDS = ("url", "link", "href")
 DATE_FIELDS = ("date", "published", "published_at", "publication_date", "pubDate", "datePublished")
 OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name")
 _BINARY_SIGNATURES = {
-    b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a zip archive (docx, xlsx, ...)", b"\x1f\x8b": "a gzip archive",
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a zip archive (docx, xlsx, ...)",
+    b"\x1f\x8b": "a gzip archive",
 }
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(skip to (footer|content|main content)|share (this|on)\b.*|advertisement|related (articles|stories)"
@@ -65,8 +69,10 @@ def read_path(path: str | Path) -> list[Document]:
     if path.is_dir():
         raise ReadError(f"{path} is a directory")
     if path.suffix.lower() != ".jsonl" and size > MAX_DOCUMENT_BYTES:
-        raise ReadError(f"{path}: {size / 1e6:.0f} MB is too large for one article "
-                        f"(limit {MAX_DOCUMENT_BYTES // 2**20} MiB; split it, or use JSON Lines)")
+        raise ReadError(
+            f"{path}: {size / 1e6:.0f} MB is too large for one article "
+            f"(limit {MAX_DOCUMENT_BYTES // 2**20} MiB; split it, or use JSON Lines)"
+        )
     return reader(path)
 
 
@@ -77,8 +83,14 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
         raise ReadError(f"{source}: no text (empty or whitespace only)")
     published = _iso_date(metadata.get("published")) or _dateline(text)
     return Document(
-        id=article_id(text), title=metadata.get("title") or None, source=source, chars=len(text), text=text,
-        url=metadata.get("url") or None, published=published, outlet=metadata.get("outlet") or None,
+        id=article_id(text),
+        title=metadata.get("title") or None,
+        source=source,
+        chars=len(text),
+        text=text,
+        url=metadata.get("url") or None,
+        published=published,
+        outlet=metadata.get("outlet") or None,
         sha256=text_sha256(text),
     )
 
@@ -131,18 +143,25 @@ def _read_html(path: Path) -> list[Document]:
     page = main_text(_read_bytes(path))
     if not page.text.strip():
         raise ReadError(f"{path}: the HTML page has no main text")
-    return [read_text(page.text, str(path), title=page.title, url=page.url, published=page.published,
-                      outlet=page.outlet)]
+    return [
+        read_text(
+            page.text, str(path), title=page.title, url=page.url, published=page.published, outlet=page.outlet
+        )
+    ]
 
 
 def _read_json(path: Path) -> list[Document]:
     try:
         data = json.loads(_read_bytes(path))
     except json.JSONDecodeError as err:
-        raise ReadError(f"{path}: malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+        raise ReadError(
+            f"{path}: malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+        ) from None
     items = data if isinstance(data, list) else [data]
-    return [_document_from_object(item, f"{path}" + (f"[{i}]" if isinstance(data, list) else ""))
-            for i, item in enumerate(items)]
+    return [
+        _document_from_object(item, f"{path}" + (f"[{i}]" if isinstance(data, list) else ""))
+        for i, item in enumerate(items)
+    ]
 
 
 def _read_jsonl(path: Path) -> list[Document]:
@@ -174,8 +193,10 @@ def _read_csv(path: Path) -> list[Document]:
     reader = csv.DictReader(io.StringIO(_read_bytes(path), newline=""))
     columns = set(reader.fieldnames or [])
     if not columns & set(TEXT_FIELDS):
-        raise ReadError(f"{path}: no text column (give one of {', '.join(TEXT_FIELDS)}; "
-                        f"found {', '.join(sorted(columns)) or 'none'})")
+        raise ReadError(
+            f"{path}: no text column (give one of {', '.join(TEXT_FIELDS)}; "
+            f"found {', '.join(sorted(columns)) or 'none'})"
+        )
     documents = []
     for number, row in enumerate(reader, start=2):
         if None in row:
@@ -191,8 +212,12 @@ def _document_from_object(item: Any, source: str) -> Document:
     if not isinstance(text, str) or not text.strip():
         raise ReadError(f"{source}: no text (give one of the fields {', '.join(TEXT_FIELDS)})")
     return read_text(
-        text, source, title=_first_field(item, TITLE_FIELDS), url=_first_field(item, URL_FIELDS),
-        published=_first_field(item, DATE_FIELDS), outlet=_first_field(item, OUTLET_FIELDS),
+        text,
+        source,
+        title=_first_field(item, TITLE_FIELDS),
+        url=_first_field(item, URL_FIELDS),
+        published=_first_field(item, DATE_FIELDS),
+        outlet=_first_field(item, OUTLET_FIELDS),
     )
 
 
@@ -250,6 +275,13 @@ def _dateline(text: str) -> str | None:
 
 
 _READERS: dict[str, Callable[[Path], list[Document]]] = {
-    ".txt": _read_plain, ".text": _read_plain, ".md": _read_markdown, ".markdown": _read_markdown,
-    ".html": _read_html, ".htm": _read_html, ".json": _read_json, ".jsonl": _read_jsonl, ".csv": _read_csv,
+    ".txt": _read_plain,
+    ".text": _read_plain,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".jsonl": _read_jsonl,
+    ".csv": _read_csv,
 }

@@ -16,18 +16,30 @@ from polgraph.loaders.model import Statement
 from polgraph.loaders.relations import P
 
 QUOTE = re.compile(r"[\"“](?P<text>[^\"“”\n]{3,}?)[\"”]")
-VERBS = (r"said|says|told|added|declared|insisted|maintained|argued|warned|stated|wrote|tweeted|explained|"
-         r"claimed|noted|asked|replied|announced|remarked|continued|acknowledged|admitted|stressed|urged")
-_AFTER = re.compile(rf"^\s*,?\s*(?:(?:⟨[^⟩]+⟩|[\w-]+)\s+){{0,4}}?(?:(?P<slot>{P('Person', 'Party', 'Organization')})|"
-                    rf"(?P<pronoun>he|she|they))"
-                    rf"[^⟨⟩.]{{0,40}}?\b(?:{VERBS})\b|^\s*,?\s*(?:{VERBS})\s+(?P<slot2>{P('Person')})", re.IGNORECASE)
-_BEFORE = re.compile(rf"(?:(?P<slot>{P('Person', 'Party', 'Organization')})|\b(?P<pronoun>he|she|they))"
-                     rf"(?:, [^⟨⟩]{{0,120}}?(?:⟨[^⟩]+⟩[^⟨⟩]{{0,60}}?)*,)?[^⟨⟩.\"“]{{0,40}}?\b(?:{VERBS}|according to)\b"
-                     rf"[^\"“]{{0,80}}$", re.IGNORECASE)
+VERBS = (
+    r"said|says|told|added|declared|insisted|maintained|argued|warned|stated|wrote|tweeted|explained|"
+    r"claimed|noted|asked|replied|announced|remarked|continued|acknowledged|admitted|stressed|urged"
+)
+_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?:⟨[^⟩]+⟩|[\w-]+)\s+){{0,4}}?(?:(?P<slot>{P('Person', 'Party', 'Organization')})|"
+    rf"(?P<pronoun>he|she|they))"
+    rf"[^⟨⟩.]{{0,40}}?\b(?:{VERBS})\b|^\s*,?\s*(?:{VERBS})\s+(?P<slot2>{P('Person')})",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    rf"(?:(?P<slot>{P('Person', 'Party', 'Organization')})|\b(?P<pronoun>he|she|they))"
+    rf"(?:, [^⟨⟩]{{0,120}}?(?:⟨[^⟩]+⟩[^⟨⟩]{{0,60}}?)*,)?[^⟨⟩.\"“]{{0,40}}?\b(?:{VERBS}|according to)\b"
+    rf"[^\"“]{{0,80}}$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(rf"according to (?P<slot>{P('Person', 'Organization')})", re.IGNORECASE)
-_TOLD_OUTLET = re.compile(rf"\btold (?:the )?(?P<slot>{P('Organization')})|(?P<slot2>{P('Organization')}) (?:reported|said)",
-                          re.IGNORECASE)
-_SAID_AT = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?(?P<slot>{P('Place', 'Region')})")
+_TOLD_OUTLET = re.compile(
+    rf"\btold (?:the )?(?P<slot>{P('Organization')})|(?P<slot2>{P('Organization')}) (?:reported|said)",
+    re.IGNORECASE,
+)
+_SAID_AT = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?(?P<slot>{P('Place', 'Region')})"
+)
 _FEMALE, _MALE = {"she", "her"}, {"he", "his", "him"}
 
 
@@ -42,18 +54,28 @@ def find_statements(ctx: ArticleContext) -> None:
         clause_end = ctx.sentence_of(min(end + 1, len(ctx.text) - 1)).end_char
         if paragraph_end != -1:
             clause_end = min(clause_end, paragraph_end)
-        templated = ctx.templated_range(max(sentence.start_char, paragraph_start), max(clause_end, match.end()),
-                                        hole=(match.start(), match.end()))
+        templated = ctx.templated_range(
+            max(sentence.start_char, paragraph_start),
+            max(clause_end, match.end()),
+            hole=(match.start(), match.end()),
+        )
         before, _, after = templated.text.partition(HOLE)
         speaker = _speaker(ctx, templated, before, after, start)
-        if speaker is None and previous is not None and previous.start >= paragraph_start \
-                and start - previous.end < 40:
+        if (
+            speaker is None
+            and previous is not None
+            and previous.start >= paragraph_start
+            and start - previous.end < 40
+        ):
             speaker = previous.speaker  # a quotation right after another continues it
         if speaker is None and len(match.group("text").split()) < 4:
             continue  # a scare-quoted word or title, not a statement
         attribution = after if _AFTER.search(after) else before
         statement = Statement(
-            text=match.group("text"), start=start, end=end, speaker=speaker,
+            text=match.group("text"),
+            start=start,
+            end=end,
+            speaker=speaker,
             mentions=sorted({m.entity_id for m in ctx.mentions if start <= m.start and m.end <= end}),
             said_at=_slot_entity(templated, _SAID_AT.search(_after_verb(attribution))),
             reported_by=_reported_by(ctx, templated, attribution, paragraph_start, start, speaker),
@@ -64,7 +86,7 @@ def find_statements(ctx: ArticleContext) -> None:
 
 def _after_verb(text: str) -> str:
     match = re.search(rf"\b(?:{VERBS})\b", text, re.IGNORECASE)
-    return text[match.end():] if match else ""
+    return text[match.end() :] if match else ""
 
 
 def _slot_entity(templated, match: re.Match | None) -> str | None:
@@ -89,8 +111,11 @@ def _speaker(ctx: ArticleContext, templated, before: str, after: str, start: int
 
 
 def _antecedent(ctx: ArticleContext, pronoun: str, before: int) -> str | None:
-    people = sorted((m for m in ctx.mentions if m.end <= before and ctx.label_of(m.entity_id) == "Person"),
-                    key=lambda m: m.start, reverse=True)
+    people = sorted(
+        (m for m in ctx.mentions if m.end <= before and ctx.label_of(m.entity_id) == "Person"),
+        key=lambda m: m.start,
+        reverse=True,
+    )
     for mention in people:
         entry = ctx.gazetteer.by_id(mention.entity_id)
         gender = entry.gender if entry else None
@@ -99,8 +124,9 @@ def _antecedent(ctx: ArticleContext, pronoun: str, before: int) -> str | None:
     return people[0].entity_id if people else None
 
 
-def _reported_by(ctx: ArticleContext, templated, attribution: str, paragraph_start: int, start: int,
-                 speaker: str | None) -> str | None:
+def _reported_by(
+    ctx: ArticleContext, templated, attribution: str, paragraph_start: int, start: int, speaker: str | None
+) -> str | None:
     found = _slot_entity(templated, _TOLD_OUTLET.search(attribution))
     if found:
         return found
