@@ -54,6 +54,11 @@ class ArticleContext:
     mentions: list[Located] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    excluded: list[tuple[int, int]] = field(default_factory=list)  # boilerplate ranges extraction skips
+
+    def is_excluded(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(s < end and start < e for s, e in self.excluded)
 
     @property
     def text(self) -> str:

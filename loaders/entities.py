@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from polgraph.graph.ids import fold
 from polgraph.loaders.context import ArticleContext
 from polgraph.loaders.gazetteer import Entry, Gazetteer
+from polgraph.loaders.repair import repaired_ents
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
@@ -27,7 +28,7 @@ TITLES = re.compile(
     re.IGNORECASE,
 )
 PARTY_WORDS = re.compile(
-    r"\b(party|parti|front|union|movement|alliance|league|lega|bloc|rally|democrats|"
+    r"\b(party|parti|front|movement|lega|bloc|rally|democrats|"
     r"republicans|socialists|conservatives|liberals|greens|labour|labor|coalition)\b",
     re.I,
 )
@@ -42,21 +43,20 @@ def find_entities(ctx: ArticleContext) -> None:
     ctx.country = ctx.guess_country()
     people: list[tuple[Span, str]] = []
     others: list[tuple[Span, str, str]] = []
-    for ent in ctx.doc.ents:
-        span, name = _trimmed(ent)
-        if span is None or _is_junk(span) or _in_headline(ctx, span):
+    for span, label in repaired_ents(ctx.doc.ents, ctx.excluded, _OWN_LABELS):
+        span, name = _trimmed(span)
+        if span is None or _is_junk(span) or _in_headline(ctx, span, label):
             continue
-        if ent.label_ in _OWN_LABELS or ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
-            entry = ctx.gazetteer.lookup(name, ctx.country)
-            if entry is not None and (
-                ent.label_ in _OWN_LABELS or entry.label != "Person" or " " in name or ent.label_ == "PERSON"
-            ):
-                _mention(ctx, ctx.add_entry(entry), span)
-                continue
-        if ent.label_ in ("PERSON", "Person"):
+        entry = ctx.gazetteer.lookup(name, ctx.country)
+        if entry is not None and (
+            label in _OWN_LABELS or entry.label != "Person" or " " in name or label == "PERSON"
+        ):
+            _mention(ctx, ctx.add_entry(entry), span)
+            continue
+        if label in ("PERSON", "Person"):
             people.append((span, name))
-        elif ent.label_ in _LABELS or ent.label_ == "FAC":
-            others.append((span, name, ent.label_))
+        elif label in _LABELS or label == "FAC":
+            others.append((span, name, label))
     _resolve_people(ctx, people)
     for span, name, spacy_label in others:
         # The small model sometimes labels a surname as a place or building ("Le Pen" as FAC).
@@ -69,13 +69,27 @@ def find_entities(ctx: ArticleContext) -> None:
             continue
         if label == "Organization" and PARTY_WORDS.search(name):
             label = "Party"
-        _mention(ctx, ctx.add_entity(label, name), span)
+        same = _same_organisation(ctx, name) if label in ("Organization", "Party") else None
+        _mention(ctx, ctx.entities[same] if same else ctx.add_entity(label, name), span)
     _propagate_mentions(ctx)
+
+
+def _org_key(name: str) -> str:
+    return " ".join(w for w in fold(name).split() if w not in ("the", "party", "parti"))
+
+
+def _same_organisation(ctx: ArticleContext, name: str) -> str | None:
+    """An organisation or party already named with or without "Party"/"the" ("Thai Raksa Chart [Party]")."""
+    key = _org_key(name)
+    for entity_id, entity in ctx.entities.items():
+        if entity.label in ("Organization", "Party") and key and _org_key(entity.name) == key:
+            return entity_id
+    return None
 
 
 def _propagate_mentions(ctx: ArticleContext) -> None:
     """Every later occurrence of a name already resolved is a mention too (NER misses some)."""
-    taken = [(m.start, m.end) for m in ctx.mentions]
+    taken = [(m.start, m.end) for m in ctx.mentions] + list(ctx.excluded)
     forms = sorted(
         {
             (alias, entity_id)
@@ -115,12 +129,12 @@ def _is_junk(span: Span) -> bool:
     return len(span) > 3 and any(t.pos_ in _JUNK_POS for t in span)
 
 
-def _in_headline(ctx: ArticleContext, span: Span) -> bool:
+def _in_headline(ctx: ArticleContext, span: Span, label: str) -> bool:
     """A long name in a Title Case headline is more often a phrase than a name; the gazetteer still counts."""
     title = ctx.document.title
     if not title or span.start_char > ctx.text.find(title) + len(title) or len(span) <= 3:
         return False
-    return span.label_ not in _OWN_LABELS
+    return label not in _OWN_LABELS
 
 
 def _looks_like_name(span: Span) -> bool:

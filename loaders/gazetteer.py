@@ -19,58 +19,32 @@ import yaml
 from polgraph.graph.ids import fold, node_id
 
 GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteer"
-# Adjectives and names that tell which country an article is about.
-COUNTRY_WORDS = {
-    "FR": ["France", "French"],
-    "GB": [
-        "Britain",
-        "British",
-        "UK",
-        "U.K.",
-        "United Kingdom",
-        "England",
-        "English",
-        "Scotland",
-        "Scottish",
-        "Wales",
-        "Welsh",
-    ],
-    "US": ["United States", "U.S.", "US", "American", "America", "USA"],
-    "DE": ["Germany", "German"],
-    "CA": ["Canada", "Canadian"],
-    "AU": ["Australia", "Australian"],
-    "HK": ["Hong Kong"],
-    "IT": ["Italy", "Italian"],
-    "ES": ["Spain", "Spanish"],
-    "PL": ["Poland", "Polish"],
-    "HU": ["Hungary", "Hungarian"],
-}
-COUNTRY_NAMES = {
-    "FR": "France",
-    "GB": "United Kingdom",
-    "US": "United States",
-    "DE": "Germany",
-    "CA": "Canada",
-    "AU": "Australia",
-    "HK": "Hong Kong",
-    "IT": "Italy",
-    "ES": "Spain",
-    "PL": "Poland",
-    "HU": "Hungary",
-}
-COUNTRY_ADJECTIVES = {
-    "FR": "French",
-    "GB": "British",
-    "US": "United States",
-    "DE": "German",
-    "CA": "Canadian",
-    "AU": "Australian",
-    "HK": "Hong Kong",
-    "IT": "Italian",
-    "ES": "Spanish",
-    "PL": "Polish",
-    "HU": "Hungarian",
-}
+COUNTRIES_FILE = GAZETTEER_DIR / "countries.yaml"
+# Extra words that point at a country without being its name or adjective.
+_EXTRA_COUNTRY_WORDS = {"GB": ["England", "English", "Scotland", "Scottish", "Wales", "Welsh"]}
+# Election names follow Wikipedia's article titles ("2016 United States presidential election").
+_ELECTION_ADJECTIVES = {"US": "United States", "GB": "United Kingdom"}
+
+
+def _country_tables() -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+    """Words naming each country (name, aliases, adjectives), its canonical name and adjective, by code."""
+    data = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    words: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for item in data["entries"]:
+        code = item["country"]
+        forms = [item["name"], *(item.get("aliases") or []), *(item.get("adjectives") or [])]
+        words[code] = list(dict.fromkeys(forms + _EXTRA_COUNTRY_WORDS.get(code, [])))
+        names[code] = item["name"]
+        adjectives[code] = _ELECTION_ADJECTIVES.get(code) or (item.get("adjectives") or [item["name"]])[0]
+    return words, names, adjectives
+
+
+# Names and adjectives that tell which country an article is about ("FR": ["France", "French", ...]).
+COUNTRY_WORDS, COUNTRY_NAMES, COUNTRY_ADJECTIVES = _country_tables()
+# An adjective or name before an office ("German Chancellor", "US President") -> country code.
+COUNTRY_OF_WORD = {fold(w): code for code, words in COUNTRY_WORDS.items() for w in words}
 
 
 @dataclass(frozen=True)
@@ -82,6 +56,7 @@ class Entry:
     country: str | None = None
     gender: str | None = None
     kind: str | None = None
+    adjectives: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -156,6 +131,7 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
                     country=item.get("country"),
                     gender=item.get("gender"),
                     kind=item.get("kind"),
+                    adjectives=tuple(item.get("adjectives") or ()),
                 )
             )
     return Gazetteer(entries)

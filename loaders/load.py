@@ -22,6 +22,8 @@ from polgraph.loaders.readers import ReadError, read_path
 from polgraph.loaders.to_graph import to_graph
 
 SAMPLE_ARTICLE = Path(__file__).parent / "sample" / "fr-regional-2015-buzzfeed.txt"
+# Files in a corpus folder that describe it rather than report news.
+NOT_ARTICLES = {"readme", "source", "sources", "license", "licence", "changelog", "notes"}
 READABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".csv"}
 
 
@@ -38,7 +40,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for path in map(Path, paths):
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
-                              and p.name not in INDEX_FILES)
+                              and p.name not in INDEX_FILES and p.stem.lower() not in NOT_ARTICLES)
         elif not path.exists() and glob.has_magic(str(path)):
             yield from sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
         else:

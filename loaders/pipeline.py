@@ -21,6 +21,7 @@ from polgraph.loaders.events import find_events
 from polgraph.loaders.gazetteer import load_gazetteer
 from polgraph.loaders.model import Document, Extraction
 from polgraph.loaders.nlp import nlp
+from polgraph.loaders.readers import boilerplate_ranges
 from polgraph.loaders.relations import find_relations
 from polgraph.loaders.statements import find_statements
 
@@ -49,7 +50,9 @@ class Pipeline:
         docs = list(documents)
         parsed = self.nlp.pipe((d.text for d in docs), n_process=n_process, batch_size=batch_size)
         for document, doc in zip(docs, parsed, strict=True):
-            context = ArticleContext(document=document, doc=doc, gazetteer=self.gazetteer)
+            context = ArticleContext(
+                document=document, doc=doc, gazetteer=self.gazetteer, excluded=boilerplate_ranges(document.text)
+            )
             for _, component in self.components:
                 component(context)
             yield Extraction(

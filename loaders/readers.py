@@ -46,6 +46,11 @@ _BOILERPLATE_LINE = re.compile(
     r"|(photo|image) credit.*|copyright .*|all rights reserved\.?|comments?)\s*$",
     re.IGNORECASE,
 )
+# A photo caption or credit line inside the text ("Protesters at the march. Image: Andrew Gray.").
+_CAPTION_LINE = re.compile(
+    r"^[^\n]{0,200}?\b(?:image|photo|picture|photograph|credit|source|file photo)s?\s*(?::|by\b)[^\n]{0,120}$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
 _DATELINE = re.compile(
@@ -93,6 +98,25 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
         outlet=metadata.get("outlet") or None,
         sha256=text_sha256(text),
     )
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of page furniture inside a text: captions, credits, "Share this", "Skip to footer".
+
+    The text is not changed (offsets stay offsets into the text as read); extraction skips these ranges.
+
+    >>> boilerplate_ranges("Le Pen lost.\n\nCrowds in Paris. Image: Jane Roe.\n\nSkip to footer")
+    [(14, 45), (47, 61)]
+    """
+    ranges = [(m.start(), m.end()) for m in _CAPTION_LINE.finditer(text)]
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and _BOILERPLATE_LINE.match(stripped):
+            start = offset + line.index(stripped)
+            ranges.append((start, start + len(stripped)))
+        offset += len(line)
+    return sorted(set(ranges))
 
 
 def decode(data: bytes, source: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from polgraph.loaders.context import ArticleContext, Templated
+from polgraph.loaders.gazetteer import COUNTRY_NAMES, COUNTRY_WORDS
 
 GAP = r"[^⟨⟩]{0,%d}?"
 NATIONAL_ROLES = {
@@ -111,9 +112,8 @@ def member_of(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
         )
 
 
-_ROLE_BEFORE = _each(
-    rf"(?P<former>\b(?:former|ex-|then-)\s*)?(?P<role>\b(?:{ROLES})) {P('Person', name='person')}"
-)
+_ROLE_BEFORE = _each(rf"(?P<whose>\b[A-Z][\w.]+(?:'s)?\s+|⟨Place:\d+⟩(?:'s)?\s+)??(?P<former>\b(?:former|ex-|then-)\s*)?"
+                     rf"(?P<role>\b(?:{ROLES})) {P('Person', name='person')}")
 _ROLE_OF = _each(
     rf"{P('Person', name='person')}, (?:a |an |the )?(?:{P('Party', name='party')} )?"
     rf"(?P<role>{ROLES})(?: (?:of|for) (?:the )?{P('Place', 'Region', 'Organization', 'Party', name='of')})?"
@@ -126,7 +126,9 @@ def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
         role = match["role"].lower()
         if role not in NATIONAL_ROLES:
             continue
-        country = ctx.country_entity()
+        country = _country_named(ctx, t, match["whose"])
+        if country is False:
+            continue  # "Syrian President ...": another country than the article's, not in the gazetteer
         if country is not None:
             ctx.add_relation(
                 t.entity(match["person"]),
@@ -161,6 +163,23 @@ def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
                 confidence=0.8,
                 role=match["role2"].lower(),
             )
+
+
+def _country_named(ctx: ArticleContext, t: Templated, whose: str | None):
+    """The Place a role belongs to: named before it ("French President", "France's President"), else the
+    article's country; False when the word before it names some other, unknown country."""
+    if not whose or whose.strip().lower().rstrip("'s") in ("the", "former", "then", "and", "but", "as", "by", "with"):
+        return ctx.country_entity()
+    word = whose.strip().removesuffix("'s")
+    if word.startswith("⟨"):
+        return ctx.entities[t.entity(word)]
+    for code, words in COUNTRY_WORDS.items():
+        if word in words:
+            entry = ctx.gazetteer.lookup(COUNTRY_NAMES[code], label="Place")
+            return ctx.add_entry(entry) if entry else ctx.add_entity("Place", COUNTRY_NAMES[code], kind="country")
+    if word.lower() in {w.lower() for w in ("New", "Incumbent", "Outgoing", "Acting", "Interim", "Deputy")}:
+        return ctx.country_entity()
+    return False if word.endswith(("an", "ian", "ish", "ese", "i")) else ctx.country_entity()
 
 
 _RELATIVE_PRONOUN = _each(rf"\b(?:her|his)\s+(?P<relation>{RELATIVES})\s+{P('Person', name='person')}")

@@ -144,3 +144,12 @@ def test_statements_speakers_outlets_and_pronouns() -> None:
 def test_components_are_configurable() -> None:
     only_entities = Pipeline(components=["entities"]).extract(read_text("Labour leader Keir Starmer spoke.", "t"))
     assert only_entities.entities and not only_entities.relations
+
+
+def test_a_foreign_leader_holds_office_in_their_own_country() -> None:
+    text = "In the United States, Senators met. Syrian President Bashar al-Assad sent a letter."
+    offices = [r for r in extract(text).relations if r.predicate == "HOLDS_OFFICE"]
+    assert all(r.object != "place:united-states" for r in offices)
+    british = extract("In Britain, Prime Minister Boris Johnson spoke to Parliament.").relations
+    assert [(r.object, r.properties["role"]) for r in british if r.predicate == "HOLDS_OFFICE"] == \
+        [("place:united-kingdom", "Prime Minister")]

@@ -3,6 +3,7 @@ and the viewer's shipped queries on both stores."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -59,6 +60,15 @@ def test_network_page_filters_and_focus(app: AppTest) -> None:
     assert not app.exception
     shown = app.session_state["view"]
     assert "round:french-regional-elections-1" in shown and "party:front-national" in shown
+
+
+def test_network_date_window(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLGRAPH_APP_DB", str(seed_db))
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    # AppTest cannot pick a date range through the widget; a preset session state is what it reads.
+    app.session_state["network_window"] = (dt.date(1990, 1, 1), dt.date(1990, 12, 31))
+    app.run()
+    assert not app.exception and app.session_state["view"].number_of_nodes() == 0
 
 
 def test_actor_page_shows_leads_with_its_evidence(app: AppTest) -> None:

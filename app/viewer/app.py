@@ -59,6 +59,8 @@ def network_page() -> None:
                                   format_func=lambda a: _article_title(a))
         events = {r["id"]: r["name"] for r in rows(queries.EVENTS)}
         event = st.selectbox("Election or round", [None, *events], format_func=lambda e: events.get(e, "any"))
+        window = st.date_input("Reported between", value=(), key="network_window",
+                               help="Facts whose articles are dated in this window")
         tier = st.radio("Tier", ["any", "explicit", "inferred"], horizontal=True)
         min_confidence = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05)
     search = st.text_input("Focus on an actor", placeholder="e.g. Le Pen", key="network_search")
@@ -70,6 +72,8 @@ def network_page() -> None:
         sub = exports.select_ego(store(), event, 2)
     elif articles:
         sub = exports.select_articles(store(), articles)
+    elif len(window) == 2:
+        sub = exports.select_window(store(), *window)
     else:
         sub = exports.select_all(store())
     graph = filtered(exports.to_networkx(sub), labels, types, tier, min_confidence, keep=focus)
