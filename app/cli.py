@@ -78,7 +78,8 @@ def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> N
 
     Each article is written in one transaction: it is stored whole or not at all. Articles already
     stored (same text) are skipped, so re-running an interrupted load finishes it. An index.tsv
-    beside text files (columns file, date, title, url) gives their metadata.
+    beside text files (columns file, date, title, url) gives their metadata. A .graphml or .cypher
+    file exported by `polgraph export` is imported as it is.
     """
     import glob
 
@@ -87,8 +88,21 @@ def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> N
     for path in paths:
         if not Path(path).exists() and not glob.has_magic(path):
             raise StoreError(f"no such file or directory: {path}")
+    graphs = [p for p in paths if p.lower().endswith((".graphml", ".cypher"))]
+    articles = [p for p in paths if p not in graphs]
     with ctx.open() as store:
-        report = load_paths(store, paths, force=force, progress=sys.stderr.isatty(), processes=processes)
+        for path in graphs:  # polgraph's own exports come back as they were
+            from polgraph.graph import exports
+
+            if path.lower().endswith(".graphml"):
+                done = exports.import_graphml(store, path)
+                click.echo(f"imported {path}: {done['nodes_created']} new nodes, "
+                           f"{done['relationships_created']} new relationships")
+            else:
+                click.echo(f"imported {path}: {exports.run_cypher_script(store, path)} statements run")
+        if not articles:
+            return
+        report = load_paths(store, articles, force=force, progress=sys.stderr.isatty(), processes=processes)
         _print_load_report(report, store)
     if report.failed:
         sys.exit(1)

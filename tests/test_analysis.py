@@ -61,6 +61,15 @@ def test_export_and_analyze_commands(tmp_path: Path) -> None:
                            "person:marine-le-pen", "--hops", "1"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert nx.read_gexf(out).has_node("party:front-national")
+    for fmt in ("graphml", "cypher"):
+        path = tmp_path / f"all.{fmt}"
+        subprocess.run([polgraph, "--db", db, "export", "--format", fmt, "-o", str(path)], check=True)
+        fresh = str(tmp_path / f"fresh-{fmt}")
+        imported = subprocess.run([polgraph, "--db", fresh, "load", str(path)], capture_output=True, text=True)
+        assert imported.returncode == 0 and "imported" in imported.stdout, imported.stderr
+        stats = [subprocess.run([polgraph, "--db", d, "stats", "--format", "json"], capture_output=True, text=True,
+                                check=True).stdout for d in (db, fresh)]
+        assert json.loads(stats[0]) == json.loads(stats[1])
     ranked = subprocess.run([polgraph, "--db", db, "analyze", "centrality", "--format", "json", "--top", "3"],
                             capture_output=True, text=True)
     assert json.loads(ranked.stdout)[0]["name"] == "Front National"

@@ -18,6 +18,8 @@ from polgraph.graph.values import jsonable
 from polgraph.loaders.to_graph import to_graph
 
 APP = Path(__file__).resolve().parents[1] / "app" / "viewer" / "app.py"
+SAMPLE_TEXT = (Path(__file__).resolve().parents[1] / "loaders" / "sample" / "fr-regional-2015-buzzfeed.txt").read_text(
+    encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +150,24 @@ def _normalised(row: list) -> list:
 
 def test_shipped_store_fixture_is_real(store: Store) -> None:
     assert store.query("RETURN 1 AS one").rows == [[1]]
+
+
+def test_load_page_previews_then_adds_an_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Load page's two steps (AppTest cannot drive a file upload, so its functions are called)."""
+    monkeypatch.setenv("POLGRAPH_APP_DB", str(tmp_path / "g"))
+    monkeypatch.delenv("POLGRAPH_APP_NEO4J", raising=False)
+    with open_store(tmp_path / "g"):
+        pass  # an empty store, as `polgraph init` leaves it
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("viewer_app_for_load", APP)
+    viewer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(viewer)  # the page functions, with Streamlit in bare mode
+    extractions = viewer.preview("seed.txt", SAMPLE_TEXT.encode("utf-8"))
+    assert extractions and any(r.predicate == "LEADS" for r in extractions[0].relations)
+    with pytest.raises(ValueError, match="this is a PDF"):
+        viewer.preview("paper.txt", b"%PDF-1.4 binary")
+    steps = []
+    assert viewer.add_to_store(extractions, steps.append) == 1 and steps == [1.0]
+    with open_store(tmp_path / "g", read_only=True, create=False) as store:
+        assert store.stats()["relationships"]["LEADS"] >= 1
