@@ -57,6 +57,11 @@ def find_entities(ctx: ArticleContext) -> None:
             people.append((span, name))
         elif label in _LABELS or label == "FAC":
             others.append((span, name, label))
+    # A one-word "person" that starts the name of an organisation in the article ("Mahan" of "Mahan Air")
+    heads = {fold(n.split()[0]): n for _, n, lab in others if lab == "ORG" and len(n.split()) >= 2}
+    for span, name in [p for p in people if " " not in p[1] and fold(p[1]) in heads]:
+        people.remove((span, name))
+        others.append((span, heads[fold(name)], "ORG"))
     _resolve_people(ctx, people)
     for span, name, spacy_label in others:
         # The small model sometimes labels a surname as a place or building ("Le Pen" as FAC).
@@ -96,7 +101,8 @@ def _propagate_mentions(ctx: ArticleContext) -> None:
             for entity_id, entity in ctx.entities.items()
             for alias in entity.aliases
             if len(alias) >= 3 or alias.isupper()
-        },
+        }
+        | _surnames(ctx),
         key=lambda item: -len(item[0]),
     )
     for alias, entity_id in forms:
@@ -108,6 +114,17 @@ def _propagate_mentions(ctx: ArticleContext) -> None:
                 continue
             ctx.add_mention(ctx.entities[entity_id], match.start(), match.end())
             taken.append((match.start(), match.end()))
+
+
+def _surnames(ctx: ArticleContext) -> set[tuple[str, str]]:
+    """Each person's surname (all after the first name, or the last word) that no other person shares."""
+    found: dict[str, set[str]] = {}
+    for entity_id, entity in ctx.entities.items():
+        words = entity.name.split()
+        if entity.label == "Person" and len(words) >= 2:
+            found.setdefault(" ".join(words[1:]), set()).add(entity_id)
+            found.setdefault(words[-1], set()).add(entity_id)
+    return {(name, ids.pop()) for name, ids in found.items() if len(ids) == 1 and len(name) >= 3}
 
 
 def _trimmed(ent: Span) -> tuple[Span | None, str]:
@@ -159,7 +176,18 @@ def _strip_title(span: Span) -> Span:
 
 def _resolve_people(ctx: ArticleContext, people: list[tuple[Span, str]]) -> None:
     spans = [_extend_cut_name(_strip_title(span)) for span, _ in people]
-    full = [s for s in spans if len(s.text.split()) >= 2 and not _is_surname_of_known(ctx, s.text)]
+    longer = [_words(s.text) for s in spans]
+
+    def is_tail_of_another(words: list[str]) -> bool:  # "Rivera Schatz" of "Thomas Rivera Schatz"
+        return any(len(other) > len(words) and other[-len(words) :] == words for other in longer)
+
+    full = [
+        s
+        for s in spans
+        if len(s.text.split()) >= 2
+        and not _is_surname_of_known(ctx, s.text)
+        and not is_tail_of_another(_words(s.text))
+    ]
     short = [s for s in spans if s not in full]
     for span in full:
         entry = _similar_person(ctx, span.text)
@@ -223,6 +251,18 @@ def _by_surname(ctx: ArticleContext, name: str) -> str | None:
         and len(_words(entity.name)) > len(words)
         and _words(entity.name)[-len(words) :] == words
     ]
+    if (
+        not matches and len(words) == 1
+    ):  # a first name alone ("Terri" after "Terri Collins"), if only one fits
+        matches = [
+            entity_id
+            for entity_id, entity in ctx.entities.items()
+            if entity.label == "Person"
+            and len(_words(entity.name)) > 1
+            and _words(entity.name)[0] == words[0]
+        ]
+        if len(matches) != 1:
+            return None
     if matches:
         return min(matches, key=lambda e: min((m.start for m in ctx.entities[e].mentions), default=1 << 30))
     return None

@@ -51,7 +51,10 @@ class Pipeline:
         parsed = self.nlp.pipe((d.text for d in docs), n_process=n_process, batch_size=batch_size)
         for document, doc in zip(docs, parsed, strict=True):
             context = ArticleContext(
-                document=document, doc=doc, gazetteer=self.gazetteer, excluded=boilerplate_ranges(document.text)
+                document=document,
+                doc=doc,
+                gazetteer=self.gazetteer,
+                excluded=boilerplate_ranges(document.text),
             )
             for _, component in self.components:
                 component(context)

@@ -7,7 +7,7 @@ the text from a ``text``, ``body`` or ``content`` field, with title, url, date a
 
 >>> doc = read_text("Le Pen wins\\n\\nParis, Sunday. Marine Le Pen won.", "a.txt")
 >>> doc.title, doc.chars
-('Le Pen wins', 42)
+('Le Pen wins', 46)
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ _BOILERPLATE_LINE = re.compile(
 )
 # A photo caption or credit line inside the text ("Protesters at the march. Image: Andrew Gray.").
 _CAPTION_LINE = re.compile(
-    r"^[^\n]{0,200}?\b(?:image|photo|picture|photograph|credit|source|file photo)s?\s*(?::|by\b)[^\n]{0,120}$",
+    r"^[^\n]{0,200}?\b(?:image|photo|picture|photograph|credit|source|file photo)s?\s*(?::|by\b)"
+    r"[^\n]{0,120}$",
     re.IGNORECASE | re.MULTILINE,
 )
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -89,7 +90,7 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
     published = _iso_date(metadata.get("published")) or _dateline(text)
     return Document(
         id=article_id(text),
-        title=metadata.get("title") or None,
+        title=metadata.get("title") or _headline(text),
         source=source,
         chars=len(text),
         text=text,
@@ -101,12 +102,12 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
 
 
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of page furniture inside a text: captions, credits, "Share this", "Skip to footer".
+    r"""Character ranges of page furniture inside a text: captions, credits, "Share this", "Skip to footer".
 
     The text is not changed (offsets stay offsets into the text as read); extraction skips these ranges.
 
     >>> boilerplate_ranges("Le Pen lost.\n\nCrowds in Paris. Image: Jane Roe.\n\nSkip to footer")
-    [(14, 45), (47, 61)]
+    [(14, 47), (49, 63)]
     """
     ranges = [(m.start(), m.end()) for m in _CAPTION_LINE.finditer(text)]
     offset = 0

@@ -112,16 +112,41 @@ def member_of(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
         )
 
 
-_ROLE_BEFORE = _each(rf"(?P<whose>\b[A-Z][\w.]+(?:'s)?\s+|⟨Place:\d+⟩(?:'s)?\s+)??(?P<former>\b(?:former|ex-|then-)\s*)?"
-                     rf"(?P<role>\b(?:{ROLES})) {P('Person', name='person')}")
+_ROLE_BEFORE = _each(
+    rf"(?P<whose>\b[A-Z][\w.]+(?:'s)?\s+|⟨Place:\d+⟩(?:'s)?\s+)??(?P<former>\b(?:former|ex-|then-)\s*)?"
+    rf"(?P<role>\b(?:{ROLES})) {P('Person', name='person')}"
+)
 _ROLE_OF = _each(
-    rf"{P('Person', name='person')}, (?:a |an |the )?(?:{P('Party', name='party')} )?"
+    rf"{P('Person', name='person')}, (?:a |an |the )?(?P<former>(?:former|then|ex-?) ?)?(?:current )?"
+    rf"(?:{P('Party', name='party')} )?"
     rf"(?P<role>{ROLES})(?: (?:of|for) (?:the )?{P('Place', 'Region', 'Organization', 'Party', name='of')})?"
     rf"(?: and (?P<role2>{ROLES}) (?:of|for) (?:the )?{P('Place', 'Region', 'Organization', name='of2')})?"
 )
 
 
+_ROLE_OF_BEFORE = _each(
+    rf"(?P<former>\b(?:former|then|ex-?) ?)?(?P<role>\b(?:{ROLES})) (?:of|for) (?:the )?"
+    rf"{P('Place', 'Region', 'Organization', 'Party', name='of')}, {P('Person', name='person')}"
+)
+
+
+def _role(text: str) -> str:
+    """'prime minister' -> 'Prime Minister' (national offices capitalised), other roles in lower case."""
+    role = " ".join(text.lower().split())
+    return NATIONAL_ROLES[role] if role in ("president", "prime minister", "chancellor", "premier") else role
+
+
 def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
+    for match in _ROLE_OF_BEFORE(t):  # "the president of Namibia, Hage Geingob"
+        ctx.add_relation(
+            t.entity(match["person"]),
+            "HOLDS_OFFICE",
+            t.entity(match["of"]),
+            sentence,
+            confidence=0.8,
+            role=_role(match["role"]),
+            current=False if match["former"] else None,
+        )
     for match in _ROLE_BEFORE(t):
         role = match["role"].lower()
         if role not in NATIONAL_ROLES:
@@ -152,7 +177,8 @@ def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
                 t.entity(first_target),
                 sentence,
                 confidence=0.8,
-                role=match["role"].lower(),
+                role=_role(match["role"]),
+                current=False if match["former"] else None,
             )
         if match["role2"] and match["of2"]:
             ctx.add_relation(
@@ -161,14 +187,15 @@ def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
                 t.entity(match["of2"]),
                 sentence,
                 confidence=0.8,
-                role=match["role2"].lower(),
+                role=_role(match["role2"]),
             )
 
 
 def _country_named(ctx: ArticleContext, t: Templated, whose: str | None):
     """The Place a role belongs to: named before it ("French President", "France's President"), else the
     article's country; False when the word before it names some other, unknown country."""
-    if not whose or whose.strip().lower().rstrip("'s") in ("the", "former", "then", "and", "but", "as", "by", "with"):
+    plain = ("the", "former", "then", "and", "but", "as", "by", "with")
+    if not whose or whose.strip().lower().rstrip("'s") in plain:
         return ctx.country_entity()
     word = whose.strip().removesuffix("'s")
     if word.startswith("⟨"):
@@ -176,7 +203,9 @@ def _country_named(ctx: ArticleContext, t: Templated, whose: str | None):
     for code, words in COUNTRY_WORDS.items():
         if word in words:
             entry = ctx.gazetteer.lookup(COUNTRY_NAMES[code], label="Place")
-            return ctx.add_entry(entry) if entry else ctx.add_entity("Place", COUNTRY_NAMES[code], kind="country")
+            if entry:
+                return ctx.add_entry(entry)
+            return ctx.add_entity("Place", COUNTRY_NAMES[code], kind="country")
     if word.lower() in {w.lower() for w in ("New", "Incumbent", "Outgoing", "Acting", "Interim", "Deputy")}:
         return ctx.country_entity()
     return False if word.endswith(("an", "ian", "ish", "ese", "i")) else ctx.country_entity()

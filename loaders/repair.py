@@ -2,7 +2,7 @@
 
 Each repair is a small function over one span, general rather than keyed to an article:
 
-* ``trim``: drop a leading article, surrounding punctuation and a possessive ("Andrew Gray." -> "Andrew Gray");
+* ``trim``: drop a leading article, punctuation around and a possessive ("Andrew Gray." -> "Andrew Gray");
 * ``extend``: finish a cut name ("Prayuth Chan" + "-o-cha", "Federal Aviation Office of" + "Germany");
 * ``relabel``: a name-like ORG/GPE/FAC next to an office or a speech verb is a person
   ("the president of Namibia, Hage Geingob"), a PERSON ending in "Square" is a place, and the same
@@ -40,10 +40,12 @@ PLACE_NOUNS = re.compile(
     r"corner|island|islands|river|lake|mountains?|valley|bay|coast|county|province|district|state)$",
     re.IGNORECASE,
 )
-LAWS = re.compile(r"\b(?:act|bill|amendment|treaty|accords?|agreement|protocol|directive|law)$", re.IGNORECASE)
+LAWS = re.compile(
+    r"\b(?:act|bill|amendment|treaty|accords?|agreement|protocol|directive|law)$", re.IGNORECASE
+)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)s?$")
 NOT_NAMES = frozenset(
-    "brexit covid covid-19 coronavirus twitter-storm image photo photos protestor protestors protester "
+    "brexit covid covid-19 coronavirus state utc gmt image photo photos protestor protestors protester "
     "protesters monday tuesday wednesday thursday friday saturday sunday today tonight god".split()
 )
 ROLE_BEFORE = re.compile(
@@ -64,7 +66,10 @@ def trim(span: Span) -> Span:
     while len(span) and (span[0].lower_ in ("the", "a", "an") or span[0].is_punct or span[0].is_space):
         span = span[1:]
     while len(span) and (
-        span[-1].is_punct and span[-1].text not in (")",) or span[-1].text in ("'s", "’s") or span[-1].is_space
+        span[-1].is_punct
+        and span[-1].text not in (")",)
+        or span[-1].text in ("'s", "’s")
+        or span[-1].is_space
     ):
         span = span[:-1]
     return span
@@ -75,8 +80,11 @@ def extend(span: Span, label: str) -> Span:
     doc = span.doc
     end = span.end
     # "Chan" + "-o-cha": pieces glued to the name without spaces
-    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "–") and (
-        doc[end].whitespace_ == "" and doc[end + 1].is_alpha
+    while (
+        end + 1 < len(doc)
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].text in ("-", "–")
+        and (doc[end].whitespace_ == "" and doc[end + 1].is_alpha)
     ):
         end += 2
     if label in ("ORG", "FAC") and span[-1].lower_ in _CONNECTORS:
@@ -92,7 +100,7 @@ def extend(span: Span, label: str) -> Span:
             while len(trimmed) > 1 and trimmed[-1].lower_ in _CONNECTORS:
                 trimmed = trimmed[:-1]
             return trimmed
-    return doc[span.start:end]
+    return doc[span.start : end]
 
 
 def looks_like_person_name(span: Span) -> bool:
@@ -100,7 +108,9 @@ def looks_like_person_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     return (
         2 <= len(words) <= 4
-        and all(t.text[:1].isupper() or t.lower_ in ("de", "van", "von", "da", "al", "bin", "el") for t in words)
+        and all(
+            t.text[:1].isupper() or t.lower_ in ("de", "van", "von", "da", "al", "bin", "el") for t in words
+        )
         and not ORG_WORDS.search(span.text)
         and not PLACE_NOUNS.search(span.text)
         and not any(t.like_num for t in words)
@@ -110,17 +120,26 @@ def looks_like_person_name(span: Span) -> bool:
 def person_cue(span: Span) -> bool:
     """An office just before the name, or a speech verb just after it."""
     text = span.doc.text
-    before = text[max(0, span.start_char - 60):span.start_char]
-    after = text[span.end_char:span.end_char + 20]
+    before = text[max(0, span.start_char - 60) : span.start_char]
+    after = text[span.end_char : span.end_char + 20]
     return bool(ROLE_BEFORE.search(before) or SPEECH_AFTER.match(after))
 
 
-def relabel(span: Span, label: str) -> str:
-    """The label the span should have, from its own words and neighbours."""
+def relabel(span: Span, label: str, person_words: frozenset[str] = frozenset()) -> str:
+    """The label the span should have, from its own words and neighbours.
+
+    ``person_words``: words of the names the model labelled PERSON elsewhere in the document, so
+    "Wanda Vázquez Garced" (ORG) is a person when "Vázquez" was one.
+    """
     if label == "PERSON" and PLACE_NOUNS.search(span.text) and len(span) >= 2:
         return "FAC"
-    if label in ("ORG", "GPE", "FAC", "NORP", "LOC") and looks_like_person_name(span) and person_cue(span):
-        return "PERSON"
+    if label in ("ORG", "GPE", "FAC", "NORP", "LOC") and looks_like_person_name(span):
+        if (
+            person_cue(span)
+            or label in ("ORG", "FAC")
+            and (span[-1].text in person_words or span[0].text in person_words)
+        ):
+            return "PERSON"
     return label
 
 
@@ -146,10 +165,14 @@ def repaired_ents(
     own = set(own_labels)
     skip = list(excluded)
     out: list[tuple[Span, str]] = []
-    for ent in ents:
-        if any(s <= ent.start_char < e for s, e in skip):
+    covered_to = -1  # a span extended over the next entities swallows them
+    merged = merge_adjacent(list(ents))
+    person_words = frozenset(
+        t.text for ent, lab in merged if lab == "PERSON" and len(ent) >= 2 for t in ent if t.is_title
+    )
+    for ent, label in merged:
+        if any(s <= ent.start_char < e for s, e in skip) or ent.start < covered_to:
             continue
-        label = ent.label_
         span = trim(ent)
         if not len(span):
             continue
@@ -157,11 +180,53 @@ def repaired_ents(
             if label not in SPACY_LABELS:
                 continue
             span = extend(span, label)
-            label = relabel(span, label)
+            label = relabel(span, label, person_words)
             if is_noise(span, label):
                 continue
         out.append((span, label))
+        covered_to = max(covered_to, span.end)
     return _majority_labels(out, own)
+
+
+_JOINERS = ("for the", "of the", "for", "of", "on")
+_ORGISH = ("ORG", "Party", "Organization")
+
+
+def merge_adjacent(ents: list[Span]) -> list[tuple[Span, str]]:
+    """Names the model cut in two, joined again, with their labels.
+
+    Two PERSON spans with only a space between ("Zine El Abidine" "Ben Ali"); an ORG, "for the"/"of",
+    and another ORG ("League" "for the" "Defence of Human Rights"); a country adjective just before an
+    ORG ("Tunisian" "League").
+    """
+    from polgraph.graph.ids import fold
+    from polgraph.loaders.gazetteer import COUNTRY_OF_WORD
+
+    out: list[tuple[Span, str]] = []
+    for ent in ents:
+        label = ent.label_
+        if out:
+            prev, prev_label = out[-1]
+            doc = ent.doc
+            between = doc.text[prev.end_char : ent.start_char]
+            joined = doc[prev.start : ent.end]
+            if prev_label == label == "PERSON" and between == " " and len(joined) <= 5:
+                out[-1] = (joined, "PERSON")
+                continue
+            orgs = prev_label in _ORGISH and label in _ORGISH and "ORG" in (prev_label, label)
+            if orgs and (between == " " or between.strip().lower() in _JOINERS and between.startswith(" ")):
+                out[-1] = (joined, "ORG")
+                continue
+            if (
+                prev_label == "NORP"
+                and label == "ORG"
+                and between == " "
+                and fold(prev.text) in COUNTRY_OF_WORD
+            ):
+                out[-1] = (joined, "ORG")
+                continue
+        out.append((ent, label))
+    return out
 
 
 def _majority_labels(found: list[tuple[Span, str]], own: set[str]) -> list[tuple[Span, str]]:

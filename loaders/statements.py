@@ -26,11 +26,12 @@ _AFTER = re.compile(
     rf"[^⟨⟩.]{{0,40}}?\b(?:{VERBS})\b|^\s*,?\s*(?:{VERBS})\s+(?P<slot2>{P('Person')})",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(
-    rf"(?:(?P<slot>{P('Person', 'Party', 'Organization')})|\b(?P<pronoun>he|she|they))"
+_BEFORE = re.compile(  # the leading ".*" makes the actor nearest the verb win
+    r"^.*(?:(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bat )(?<!\bin )(?<!\bfrom )"  # not "member of <Org>"
+    rf"(?P<slot>{P('Person', 'Party', 'Organization')})|\b(?P<pronoun>he|she|they))"
     rf"(?:, [^⟨⟩]{{0,120}}?(?:⟨[^⟩]+⟩[^⟨⟩]{{0,60}}?)*,)?[^⟨⟩.\"“]{{0,40}}?\b(?:{VERBS}|according to)\b"
     rf"[^\"“]{{0,80}}$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _ACCORDING = re.compile(rf"according to (?P<slot>{P('Person', 'Organization')})", re.IGNORECASE)
 _TOLD_OUTLET = re.compile(
@@ -128,13 +129,24 @@ def _reported_by(
     ctx: ArticleContext, templated, attribution: str, paragraph_start: int, start: int, speaker: str | None
 ) -> str | None:
     found = _slot_entity(templated, _TOLD_OUTLET.search(attribution))
-    if found:
+    if found and _is_outlet(ctx, found, attribution):
         return found
     # "..., Agence France-Presse reported. After the results, he maintained "...": the paragraph's source.
     for sentence in ctx.doc.sents:
         if paragraph_start <= sentence.start_char < start:
             earlier = ctx.templated(sentence)
             outlet = _slot_entity(earlier, _TOLD_OUTLET.search(earlier.text))
-            if outlet and (speaker is None or any(s.entity_id == speaker for s in earlier.slots)):
+            if (
+                outlet
+                and _is_outlet(ctx, outlet, earlier.text)
+                and (speaker is None or any(s.entity_id == speaker for s in earlier.slots))
+            ):
                 return outlet
     return None
+
+
+def _is_outlet(ctx: ArticleContext, entity_id: str, text: str) -> bool:
+    """A medium or agency: known as one, or the object of "told" (an organisation that "said" speaks)."""
+    if ctx.entities[entity_id].properties.get("kind") in ("media", "agency"):
+        return True
+    return bool(re.search(r"\btold (?:the )?⟨Organization:\d+⟩", text))
