@@ -51,9 +51,20 @@ def select(store: Store, ego, hops, types, labels, cypher, articles, since, unti
 @click.pass_obj
 def export_command(ctx, fmt: str, output: Path, **selection) -> None:
     """Export the whole graph or a part of it, with every edge's provenance and the export's metadata."""
+    whole = not any(selection[k] for k in ("ego", "cypher", "articles", "since", "until"))
     with ctx.open(read_only=True, create=False) as store:
-        sub, described = select(store, **selection)
-        graph = exports.to_networkx(sub, exports.metadata(store, described, sub))
+        if whole:  # streamed from the store page by page: one copy of the graph at most, none for jsonl/cypher
+            meta = exports.metadata(store, "whole graph", exports.Subgraph())
+            items = exports.stream_whole_graph(store, progress=sys.stderr.isatty())
+            if fmt in ("jsonl", "cypher"):
+                counts = exports.write_stream(items, fmt, output, meta)
+                click.echo(f"wrote {counts['nodes']} nodes and {counts['edges']} edges (whole graph) to {output}")
+                return
+            graph = exports.networkx_from_stream(items, meta)
+            described = "whole graph"
+        else:
+            sub, described = select(store, **selection)
+            graph = exports.to_networkx(sub, exports.metadata(store, described, sub))
     exports.WRITERS[fmt](graph, output)
     click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges ({described}) to {output}")
 

@@ -106,11 +106,83 @@ def _paged_nodes(store: Store, label: str) -> Iterable[GraphNode]:
 
 
 def _relationships(store: Store, rel_type: str) -> Iterable[GraphRelationship]:
+    """One relationship type, read in pages (keyset on the endpoint ids), so memory stays flat."""
     for source, target in store.schema.relationship(rel_type).pairs():
-        rows = store._read(f"MATCH (a:{source})-[r:{rel_type}]->(b:{target}) RETURN a.id, r, b.id")
-        for a, r, b in rows:
-            r.source, r.target = a, b
-            yield r
+        after_a, after_b = "", ""
+        while True:
+            rows = store._read(
+                f"MATCH (a:{source})-[r:{rel_type}]->(b:{target}) "
+                "WHERE a.id > $after_a OR (a.id = $after_a AND b.id > $after_b) "
+                f"RETURN a.id, r, b.id ORDER BY a.id, b.id LIMIT {PAGE}",
+                {"after_a": after_a, "after_b": after_b},
+            )
+            for a, r, b in rows:
+                r.source, r.target = a, b
+                yield r
+            if len(rows) < PAGE:
+                break
+            after_a, after_b = rows[-1][0], rows[-1][2]
+
+
+def stream_whole_graph(store: Store, progress: bool = False) -> Iterable[GraphNode | GraphRelationship]:
+    """Every node, then every relationship, page by page, with a progress bar on stderr if asked."""
+    from tqdm import tqdm
+
+    stats = store.stats()
+    total = sum(stats["nodes"].values()) + sum(stats["relationships"].values())
+    with tqdm(total=total, desc="exporting", unit="item", disable=not progress) as bar:
+        for label in store.schema.nodes:
+            for node in _paged_nodes(store, label):
+                bar.update()
+                yield node
+        for rel_type in store.schema.relationships:
+            for rel in _relationships(store, rel_type):
+                bar.update()
+                yield rel
+
+
+def networkx_from_stream(items: Iterable[GraphNode | GraphRelationship], meta: dict[str, Any]) -> nx.MultiDiGraph:
+    """A MultiDiGraph built straight from streamed items (no intermediate copy of the graph)."""
+    graph = nx.MultiDiGraph(**meta)
+    for item in items:
+        if isinstance(item, GraphNode):
+            graph.add_node(item.id, label=item.label, **{k: v for k, v in item.properties.items() if k != "id"})
+        else:
+            graph.add_edge(item.source, item.target, key=item.type, type=item.type, **item.properties)
+    graph.graph["nodes"], graph.graph["edges"] = graph.number_of_nodes(), graph.number_of_edges()
+    return graph
+
+
+def write_stream(items: Iterable[GraphNode | GraphRelationship], fmt: str, path: str | Path,
+                 meta: dict[str, Any]) -> dict[str, int]:
+    """JSON Lines or a Cypher script written item by item, as the store hands them over."""
+    counts = {"nodes": 0, "edges": 0}
+    labels: dict[str, str] = {}
+    with Path(path).open("w", encoding="utf-8") as out:
+        if fmt == "jsonl":
+            out.write(json.dumps({"element": "metadata", **meta}, default=_json_default) + "\n")
+        else:
+            out.write(f"// polgraph {__version__} export: " + json.dumps(meta, default=_json_default) + "\n")
+        for item in items:
+            if isinstance(item, GraphNode):
+                counts["nodes"] += 1
+                labels[item.id] = item.label
+                props = {k: v for k, v in item.properties.items() if k != "id"}
+                if fmt == "jsonl":
+                    line = json.dumps({"element": "node", "id": item.id, "label": item.label, **props},
+                                      ensure_ascii=False, default=_json_default)
+                else:
+                    line = _merge_node_statement(item.label, item.id, props)
+            else:
+                counts["edges"] += 1
+                if fmt == "jsonl":
+                    line = json.dumps({"element": "edge", "source": item.source, "target": item.target, "type": item.type,
+                                       **item.properties}, ensure_ascii=False, default=_json_default)
+                else:
+                    line = _merge_edge_statement(labels[item.source], item.source, labels[item.target], item.target,
+                                                 item.type, item.properties)
+            out.write(line + "\n")
+    return counts
 
 
 # --- networkx ------------------------------------------------------------------------
@@ -168,13 +240,13 @@ def write_node_link(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_jsonl(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """One JSON object per line: a metadata line, then nodes, then edges."""
+    """One JSON object per line: a metadata line, then nodes, then edges (``element`` says which)."""
     with Path(path).open("w", encoding="utf-8") as out:
-        out.write(json.dumps({"kind": "metadata", **graph.graph}, default=_json_default) + "\n")
+        out.write(json.dumps({"element": "metadata", **graph.graph}, default=_json_default) + "\n")
         for node, attrs in graph.nodes(data=True):
-            out.write(json.dumps({"kind": "node", "id": node, **attrs}, ensure_ascii=False, default=_json_default) + "\n")
+            out.write(json.dumps({"element": "node", "id": node, **attrs}, ensure_ascii=False, default=_json_default) + "\n")
         for source, target, attrs in graph.edges(data=True):
-            out.write(json.dumps({"kind": "edge", "source": source, "target": target, **attrs}, ensure_ascii=False,
+            out.write(json.dumps({"element": "edge", "source": source, "target": target, **attrs}, ensure_ascii=False,
                                  default=_json_default) + "\n")
 
 
@@ -202,19 +274,27 @@ def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> None:
 def write_cypher(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """A script of MERGE statements (one per line) that recreates the subgraph in Neo4j or polgraph's store."""
     lines = [f"// polgraph {graph.graph.get('polgraph_version', __version__)} export: "
-             + json.dumps({k: v for k, v in graph.graph.items()}, default=_json_default)]
+             + json.dumps(dict(graph.graph), default=_json_default)]
     for node, attrs in graph.nodes(data=True):
-        props = {k: v for k, v in attrs.items() if k != "label" and v not in (None, [])}
-        lines.append(f"MERGE (n:{attrs['label']} {{id: {cypher_literal(node)}}}) SET "
-                     + ", ".join(f"n.{k} = {cypher_literal(v)}" for k, v in props.items()) + ";"
-                     if props else f"MERGE (n:{attrs['label']} {{id: {cypher_literal(node)}}});")
+        lines.append(_merge_node_statement(attrs["label"], node, {k: v for k, v in attrs.items() if k != "label"}))
     for source, target, attrs in graph.edges(data=True):
-        props = {k: v for k, v in attrs.items() if k != "type" and v not in (None, [])}
-        head = (f"MATCH (a:{graph.nodes[source]['label']} {{id: {cypher_literal(source)}}}), "
-                f"(b:{graph.nodes[target]['label']} {{id: {cypher_literal(target)}}}) MERGE (a)-[r:{attrs['type']}]->(b)")
-        lines.append(head + (" SET " + ", ".join(f"r.{k} = {cypher_literal(v)}" for k, v in props.items())
-                             if props else "") + ";")
+        lines.append(_merge_edge_statement(graph.nodes[source]["label"], source, graph.nodes[target]["label"], target,
+                                           attrs["type"], {k: v for k, v in attrs.items() if k != "type"}))
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _merge_node_statement(label: str, node_id: str, props: dict[str, Any]) -> str:
+    props = {k: v for k, v in props.items() if v not in (None, [])}
+    sets = ", ".join(f"n.{k} = {cypher_literal(v)}" for k, v in props.items())
+    return f"MERGE (n:{label} {{id: {cypher_literal(node_id)}}})" + (f" SET {sets}" if sets else "") + ";"
+
+
+def _merge_edge_statement(source_label: str, source: str, target_label: str, target: str, rel_type: str,
+                          props: dict[str, Any]) -> str:
+    props = {k: v for k, v in props.items() if v not in (None, [])}
+    sets = ", ".join(f"r.{k} = {cypher_literal(v)}" for k, v in props.items())
+    return (f"MATCH (a:{source_label} {{id: {cypher_literal(source)}}}), (b:{target_label} {{id: "
+            f"{cypher_literal(target)}}}) MERGE (a)-[r:{rel_type}]->(b)" + (f" SET {sets}" if sets else "") + ";")
 
 
 WRITERS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link, "csv": write_csv,
