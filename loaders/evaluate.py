@@ -87,13 +87,46 @@ def evaluate(extraction: dict[str, Any], gold: dict[str, Any]) -> dict[str, dict
         predicted = triples([r for r in found_rel if tier is None or r.get("tier") == tier], names)
         expected = triples([r for r in gold_rel if tier is None or r.get("tier") == tier], None)
         everything = triples(gold_rel, None)  # an explicit fact found as inferred is not wrong, only unscored
-        true_positives = len(predicted & expected)
+        true_positives = sum(
+            1 for triple in predicted & expected if _properties_agree(triple, found_rel, gold_rel, names)
+        )
         report[name] = _scores(true_positives, len(predicted - (everything - expected)), len(expected))
 
     report["statements_speaker"] = _score_statements(
         extraction.get("statements", []), gold.get("statements", []), names
     )
     return report
+
+
+def _value_key(value: Any) -> str:
+    return _key(str(value)).replace("-", " ")
+
+
+def _properties_agree(
+    triple: tuple[str, str, str],
+    found: list[dict[str, Any]],
+    gold: list[dict[str, Any]],
+    names: dict[str, str],
+) -> bool:
+    """Properties are checked only where the gold relation gives them ("role": "vice-president" =
+    "Vice President"; case, accents and hyphens do not count)."""
+    wanted = [
+        r.get("properties") or {}
+        for r in gold
+        if (_key(r["subject"]), r["predicate"], _key(r["object"])) == triple
+    ]
+    want = {k: v for props in wanted for k, v in props.items()}
+    if not want:
+        return True
+    for rel in found:
+        subject = names.get(rel["subject"], f"?{rel['subject']}")
+        obj = names.get(rel["object"], f"?{rel['object']}")
+        if (_key(subject), rel["predicate"], _key(obj)) != triple:
+            continue
+        got = rel.get("properties") or {}
+        if all(k in got and _value_key(got[k]) == _value_key(v) for k, v in want.items()):
+            return True
+    return False
 
 
 def _score_statements(

@@ -282,6 +282,8 @@ def won_lost(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
             t.entity(match["actor"]), "WON", t.entity(match["target"]), sentence, confidence=0.75
         )
     for match in _LOST(t):
+        if re.search(r"\b(not|n't|never|no longer)\b", match.group(0), re.IGNORECASE):
+            continue
         actor, target = t.entity(match["actor"]), t.entity(match["target"])
         ctx.add_relation(actor, "LOST", target, sentence, confidence=0.75)
         if _BID.search(match.group(0)):

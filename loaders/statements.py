@@ -23,7 +23,7 @@ VERBS = (
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:⟨[^⟩]+⟩|[\w-]+)\s+){{0,4}}?(?:(?P<slot>{P('Person', 'Party', 'Organization')})|"
     rf"(?P<pronoun>he|she|they))"
-    rf"[^⟨⟩.]{{0,40}}?\b(?:{VERBS})\b|^\s*,?\s*(?:{VERBS})\s+(?P<slot2>{P('Person')})",
+    rf"[^⟨⟩.]{{0,40}}?\b(?:{VERBS})\b|^\s*,?\s*(?:{VERBS})\s+(?:(?:[A-Z][\w.-]*|⟨[^⟩]+⟩)\s+){{0,5}}?(?P<slot2>{P('Person')})",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(  # the leading ".*" makes the actor nearest the verb win

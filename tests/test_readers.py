@@ -32,15 +32,18 @@ def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     assert "Hénin-Beaumont" in doc.text and "présidente" in doc.text
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("empty.txt", b"", "empty.txt: no text"),
-    ("blank.txt", b"  \n\t\n", "blank.txt: no text"),
-    ("doc.txt", b"%PDF-1.7\n%binary", "this is a PDF"),
-    ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "this is a PNG image"),
-    ("bin.txt", b"abc\x00\x01\x02def", "binary data"),
-    ("bad.json", b'{"text": "x", ', "bad.json: malformed JSON at line 1"),
-    ("notext.json", b'{"title": "x"}', "no text"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty.txt: no text"),
+        ("blank.txt", b"  \n\t\n", "blank.txt: no text"),
+        ("doc.txt", b"%PDF-1.7\n%binary", "this is a PDF"),
+        ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "this is a PNG image"),
+        ("bin.txt", b"abc\x00\x01\x02def", "binary data"),
+        ("bad.json", b'{"text": "x", ', "bad.json: malformed JSON at line 1"),
+        ("notext.json", b'{"title": "x"}', "no text"),
+    ],
+)
 def test_bad_files_give_one_line_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     with pytest.raises(ReadError) as caught:
         read_path(write(tmp_path, name, data))
@@ -57,7 +60,10 @@ def test_json_lines_name_the_bad_line(tmp_path: Path) -> None:
 
 
 def test_json_list_and_fields(tmp_path: Path) -> None:
-    items = [{"body": "First text about Paris.", "headline": "One"}, {"content": "Second text.", "name": "Two"}]
+    items = [
+        {"body": "First text about Paris.", "headline": "One"},
+        {"content": "Second text.", "name": "Two"},
+    ]
     docs = read_path(write(tmp_path, "many.json", json.dumps(items)))
     assert [d.title for d in docs] == ["One", "Two"]
 
@@ -86,3 +92,32 @@ def test_markdown_title(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="No such file"):
         read_path(tmp_path / "nope.txt")
+
+
+def test_captions_and_footer_are_boilerplate_ranges_without_moving_offsets() -> None:
+    from polgraph.loaders.readers import boilerplate_ranges, read_text
+
+    text = (
+        "Crowds march\n\nThousands marched in London.\n\n"
+        "Protesters at the march. Image: Jane Roe.\n\nSkip to footer"
+    )
+    doc = read_text(text, "m.txt")
+    assert doc.text.startswith(text[:40])
+    ranges = boilerplate_ranges(doc.text)
+    assert [doc.text[s:e] for s, e in ranges] == ["Protesters at the march. Image: Jane Roe."]
+
+
+def test_read_text_takes_a_headline_and_a_json_date(tmp_path: Path) -> None:
+    from polgraph.loaders.readers import read_text
+
+    doc = read_text(
+        "Budget passes\n\nThe Bundestag passed the budget.", "x.json", published="2019-03-01T10:00Z"
+    )
+    assert doc.title == "Budget passes" and doc.published == "2019-03-01"
+
+
+def test_jsonl_error_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.jsonl", '{"text": "One article here."}\n{"text": \n')
+    with pytest.raises(ReadError) as err:
+        read_path(path)
+    assert ":2:" in str(err.value) and "\n" not in str(err.value)
