@@ -22,7 +22,7 @@ from polgraph.loaders.repair import repaired_ents
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
     r"(?:mr\.?|mrs\.?|ms\.?|miss|madame|monsieur|dr\.?|sir|dame|lord|lady|president|prime minister|premier|"
-    r"chancellor|senator|sen\.|rep\.|representative|congressman|congresswoman|governor|gov\.|mayor|minister|"
+    r"chancellor|taoiseach|senator|sen\.|rep\.|representative|congressman|congresswoman|governor|gov\.|mayor|minister|"
     r"secretary|speaker|leader|candidate|judge|justice|general|gen\.|mp|chairman|chairwoman|king|queen|prince|"
     r"princess)\s+",
     re.IGNORECASE,

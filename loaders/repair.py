@@ -46,7 +46,8 @@ LAWS = re.compile(
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)s?$")
 NOT_NAMES = frozenset(
     "brexit covid covid-19 coronavirus state utc gmt image photo photos protestor protestors protester "
-    "protesters monday tuesday wednesday thursday friday saturday sunday today tonight god".split()
+    "protesters queen king pope "
+    "monday tuesday wednesday thursday friday saturday sunday today tonight god".split()
 )
 ROLE_BEFORE = re.compile(
     r"\b(?:president|prime minister|premier|chancellor|minister|secretary|governor|senator|mayor|speaker|"
@@ -146,7 +147,7 @@ def relabel(span: Span, label: str, person_words: frozenset[str] = frozenset()) 
 def is_noise(span: Span, label: str) -> bool:
     """Spans that are not names of actors or places."""
     text = span.text
-    if not text or not text[:1].isupper() or text.casefold() in NOT_NAMES:
+    if not text or not text[:1].isupper() or text.casefold() in NOT_NAMES or any(c in text for c in "[]{}|"):
         return True
     if label in ("ORG", "NORP") and len(span) == 1 and DEMONYM.match(text) and not text.isupper():
         return True
