@@ -169,7 +169,7 @@ def _strip_title(span: Span) -> Span:
         match = TITLES.match(span.text)
         if not match:
             break
-        drop = len(span.doc.text[span.start_char : span.start_char + match.end()].split())
+        drop = len(span.text[: match.end()].split())
         span = span[drop:]
     return span
 

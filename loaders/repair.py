@@ -120,9 +120,12 @@ def looks_like_person_name(span: Span) -> bool:
 
 def person_cue(span: Span) -> bool:
     """An office just before the name, or a speech verb just after it."""
-    text = span.doc.text
-    before = text[max(0, span.start_char - 60) : span.start_char]
-    after = text[span.end_char : span.end_char + 20]
+    # A window of tokens around the span (Doc.text would join the whole document on every call).
+    doc = span.doc
+    window = doc[max(0, span.start - 15) : min(len(doc), span.end + 6)]
+    text, offset = window.text_with_ws, window.start_char
+    before = text[max(0, span.start_char - 60 - offset) : span.start_char - offset]
+    after = text[span.end_char - offset : span.end_char - offset + 20]
     return bool(ROLE_BEFORE.search(before) or SPEECH_AFTER.match(after))
 
 
@@ -204,12 +207,13 @@ def merge_adjacent(ents: list[Span]) -> list[tuple[Span, str]]:
     from polgraph.loaders.gazetteer import COUNTRY_OF_WORD
 
     out: list[tuple[Span, str]] = []
+    text = ents[0].doc.text if ents else ""  # Doc.text joins every token: read it once, not per pair
     for ent in ents:
         label = ent.label_
         if out:
             prev, prev_label = out[-1]
             doc = ent.doc
-            between = doc.text[prev.end_char : ent.start_char]
+            between = text[prev.end_char : ent.start_char]
             joined = doc[prev.start : ent.end]
             if prev_label == label == "PERSON" and between == " " and len(joined) <= 5:
                 out[-1] = (joined, "PERSON")
