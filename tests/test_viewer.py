@@ -105,6 +105,18 @@ def test_console_runs_queries_read_only(app: AppTest) -> None:
     assert app.error and "MATC (n) RETURN n" in app.error[0].value
 
 
+def test_overview_shows_analysis_with_downloads(app: AppTest) -> None:
+    go(app, "Overview")
+    assert not app.exception
+    headers = [h.value for h in app.subheader]
+    assert "Communities (Louvain)" in headers and "Shortest path between two actors" in headers
+    app.selectbox(key="path_from").set_value("person:manuel-valls").run()
+    app.selectbox(key="path_to").set_value("person:marine-le-pen").run()
+    steps = app.table[0].value
+    assert steps.iloc[0]["from"] == "Manuel Valls" and steps.iloc[-1]["to"] == "Marine Le Pen"
+    assert {b.label for b in app.get("download_button")} >= {"Download centrality.csv", "Download communities.csv"}
+
+
 def test_export_page_offers_downloads(app: AppTest) -> None:
     go(app, "Export")
     assert not app.exception

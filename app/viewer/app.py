@@ -289,11 +289,34 @@ def overview_page() -> None:
     left.dataframe(pd.DataFrame(stats["nodes"].items(), columns=["label", "nodes"]), hide_index=True)
     right.dataframe(pd.DataFrame(stats["relationships"].items(), columns=["type", "relationships"]),
                     hide_index=True)
-    st.subheader("Most central actors")
     graph = exports.to_networkx(exports.select_all(store()))
-    st.dataframe(pd.DataFrame(analysis.centrality(graph, 15)), hide_index=True)
+    analysis_table("Most central actors", pd.DataFrame(analysis.centrality(graph, 15)), "centrality")
+    communities = [{**c, "members": "; ".join(c["members"])} for c in analysis.communities(graph)]
+    analysis_table("Communities (Louvain)", pd.DataFrame(communities), "communities")
+    pairs = analysis.cooccurrence(graph)
+    together = sorted(({"a": pairs.nodes[a].get("name", a), "b": pairs.nodes[b].get("name", b), "times": d["weight"]}
+                       for a, b, d in pairs.edges(data=True)), key=lambda r: (-r["times"], r["a"], r["b"]))
+    analysis_table("Named together (statements and sentences)", pd.DataFrame(together[:30]), "cooccurrence")
+    st.subheader("Shortest path between two actors")
+    actors = {n: a.get("name", n) for n, a in analysis.actor_network(graph).nodes(data=True)}
+    left, right = st.columns(2)
+    source = left.selectbox("From", list(actors), format_func=actors.get, key="path_from")
+    target = right.selectbox("To", list(actors), format_func=actors.get, index=min(1, len(actors) - 1), key="path_to")
+    if source and target and source != target:
+        try:
+            st.table(pd.DataFrame(analysis.shortest_path(graph, source, target)))
+        except ValueError as err:
+            st.info(str(err))
     st.subheader("Articles")
     st.dataframe(pd.DataFrame(store().articles()), hide_index=True)
+
+
+def analysis_table(title: str, table: pd.DataFrame, name: str) -> None:
+    """A result table with a CSV download beside it."""
+    st.subheader(title)
+    st.dataframe(table, hide_index=True)
+    st.download_button(f"Download {name}.csv", table.to_csv(index=False).encode("utf-8"), f"{name}.csv",
+                       "text/csv", key=f"download_{name}")
 
 
 # --- Export -----------------------------------------------------------------------------
