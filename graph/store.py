@@ -212,10 +212,6 @@ class Store(ABC):
                 found[(source, target)] = dict(zip(declared, values, strict=True))
         return found
 
-    def write_query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
-        """A write the user asked for explicitly (``polgraph query --write``)."""
-        return self.query(cypher, params, write=True)
-
     def delete_article(self, article_id: str) -> dict[str, int]:
         """Remove an article, the facts only it supports, and nodes left with no relationship.
 
