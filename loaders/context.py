@@ -97,9 +97,11 @@ class ArticleContext:
 
     def country_entity(self) -> Entity | None:
         """The Place node of the article's country (made if the article never names it)."""
-        if not self.country:
-            return None
-        name = COUNTRY_NAMES.get(self.country, self.country)
+        return self.country_place(self.country) if self.country else None
+
+    def country_place(self, country: str) -> Entity:
+        """The Place node of a country code (or of a country the gazetteer does not know, by name)."""
+        name = COUNTRY_NAMES.get(country, country)
         entry = self.gazetteer.lookup(name, label="Place")
         return self.add_entry(entry) if entry else self.add_entity("Place", name, kind="country")
 

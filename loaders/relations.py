@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from polgraph.loaders.context import ArticleContext, Templated
-from polgraph.loaders.gazetteer import COUNTRY_NAMES, COUNTRY_WORDS
+from polgraph.loaders.gazetteer import COUNTRY_WORDS
 
 GAP = r"[^⟨⟩]{0,%d}?"
 NATIONAL_ROLES = {
@@ -191,23 +191,22 @@ def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
             )
 
 
+# Capitalised words that may stand before an office without naming a country.
+_NOT_A_COUNTRY = {"the", "former", "then", "and", "but", "as", "by", "with", "new", "incumbent", "outgoing", "acting",
+                  "interim", "deputy"}
+
+
 def _country_named(ctx: ArticleContext, t: Templated, whose: str | None):
     """The Place a role belongs to: named before it ("French President", "France's President"), else the
     article's country; False when the word before it names some other, unknown country."""
-    plain = ("the", "former", "then", "and", "but", "as", "by", "with")
-    if not whose or whose.strip().lower().rstrip("'s") in plain:
+    word = (whose or "").strip().removesuffix("'s")
+    if not word or word.lower() in _NOT_A_COUNTRY:
         return ctx.country_entity()
-    word = whose.strip().removesuffix("'s")
     if word.startswith("⟨"):
         return ctx.entities[t.entity(word)]
     for code, words in COUNTRY_WORDS.items():
         if word in words:
-            entry = ctx.gazetteer.lookup(COUNTRY_NAMES[code], label="Place")
-            if entry:
-                return ctx.add_entry(entry)
-            return ctx.add_entity("Place", COUNTRY_NAMES[code], kind="country")
-    if word.lower() in {w.lower() for w in ("New", "Incumbent", "Outgoing", "Acting", "Interim", "Deputy")}:
-        return ctx.country_entity()
+            return ctx.country_place(code)
     return False if word.endswith(("an", "ian", "ish", "ese", "i")) else ctx.country_entity()
 
 
