@@ -55,8 +55,8 @@ def network_page() -> None:
                                                                           if label not in ("Article", "Statement")])
         types = st.multiselect("Relationship types", list(schema.relationships),
                                default=[t for t in schema.relationships if t not in ("MENTIONED_IN", "MENTIONS")])
-        articles = st.multiselect("Articles", [a["id"] for a in store().articles()],
-                                  format_func=lambda a: _article_title(a))
+        titles = article_titles()
+        articles = st.multiselect("Articles", list(titles), format_func=titles.get)
         events = {r["id"]: r["name"] for r in rows(queries.EVENTS)}
         event = st.selectbox("Election or round", [None, *events], format_func=lambda e: events.get(e, "any"))
         window = st.date_input("Reported between", value=(), key="network_window",
@@ -107,9 +107,9 @@ def filtered(graph: nx.MultiDiGraph, labels: list[str], types: list[str], tier: 
     return out
 
 
-def _article_title(article_id: str) -> str:
-    found = next((a for a in store().articles() if a["id"] == article_id), None)
-    return (found or {}).get("title") or article_id
+def article_titles() -> dict[str, str]:
+    """Article id -> title (or id), read once per page run rather than once per option shown."""
+    return {a["id"]: a["title"] or a["id"] for a in store().articles()}
 
 
 def _pick_actor(text: str, key: str) -> str | None:
@@ -163,7 +163,9 @@ def actor_page() -> None:
     spans = [span for fact in facts for span in fact["spans"] or []]
     articles = sorted({span.rsplit(":", 2)[0] for span in spans})
     if articles:
-        chosen = st.selectbox("Article text, evidence highlighted", articles, format_func=_article_title)
+        titles = article_titles()
+        chosen = st.selectbox("Article text, evidence highlighted", articles,
+                              format_func=lambda a: titles.get(a, a))
         st.markdown(highlighted(chosen, spans), unsafe_allow_html=True)
 
 
