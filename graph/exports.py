@@ -82,10 +82,10 @@ def _select_facts(store: Store, where: str, params: dict[str, Any]) -> Subgraph:
     rels = []
     for rel_type, rel in store.schema.relationships.items():
         for source, target in rel.pairs():
-            # LadybugDB crashes on a $param inside any(); bind it with WITH first (see the Cypher notes).
-            cypher = (f"WITH $ids AS ids MATCH (a:{source})-[r:{rel_type}]->(b:{target}) "
-                      + where.replace("$ids", "ids") + " RETURN a, r, b") if "$ids" in where else \
-                (f"MATCH (a:{source})-[r:{rel_type}]->(b:{target}) {where} RETURN a, r, b")
+            # LadybugDB crashes on a $param inside any(): bind it with WITH first (see the Cypher notes).
+            bind = "WITH $ids AS ids " if "$ids" in where else ""
+            cypher = (f"{bind}MATCH (a:{source})-[r:{rel_type}]->(b:{target}) "
+                      f"{where.replace('$ids', 'ids')} RETURN a, r, b")
             for a, r, b in store._read(cypher, params):
                 nodes.setdefault(a.id, a)
                 nodes.setdefault(b.id, b)
