@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-NOT_ACTORS = {"Article", "Statement"}
+from polgraph.graph.store import NOT_ACTORS
 
 
 def actor_network(graph: nx.MultiDiGraph) -> nx.Graph:

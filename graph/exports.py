@@ -293,7 +293,8 @@ def _merge_edge_statement(source_label: str, source: str, target_label: str, tar
                           props: dict[str, Any]) -> str:
     props = {k: v for k, v in props.items() if v not in (None, [])}
     sets = ", ".join(f"r.{k} = {cypher_literal(v)}" for k, v in props.items())
-    return (f"MATCH (a:{source_label} {{id: {cypher_literal(source)}}}), (b:{target_label} {{id: "
+    # Two MATCH clauses: LadybugDB runs a comma-separated pattern as a cross product.
+    return (f"MATCH (a:{source_label} {{id: {cypher_literal(source)}}}) MATCH (b:{target_label} {{id: "
             f"{cypher_literal(target)}}}) MERGE (a)-[r:{rel_type}]->(b)" + (f" SET {sets}" if sets else "") + ";")
 
 

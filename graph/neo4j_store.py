@@ -71,6 +71,10 @@ class Neo4jStore(Store):
             for statement in statements:  # schema commands cannot share a transaction
                 self._guard(lambda s=statement: session.run(s).consume(), statement)
 
+    def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
+        return (f"MATCH (a:{source_label} {{id: $source}}), (b:{target_label} {{id: $target}}) "
+                f"MATCH p = shortestPath((a)-[:{types}*..{max_hops}]-(b)) RETURN nodes(p), relationships(p)")
+
     def _session(self, mode: str) -> neo4j.Session:
         return self._driver.session(database=self._database, default_access_mode=mode)
 

@@ -133,11 +133,14 @@ def _describe_property(prop: Property) -> str:
 
 
 def _check_properties(owner: str, declared: dict[str, Property], given: dict[str, Any]) -> None:
-    for name in given:
-        if name not in declared:
+    for name, value in given.items():
+        prop = declared.get(name)
+        if prop is None:
             raise SchemaError(f"{owner} has no property {name!r}")
+        prop.check(owner, value)
     for prop in declared.values():
-        prop.check(owner, given.get(prop.name))
+        if prop.required and given.get(prop.name) is None:
+            raise SchemaError(f"{owner}.{prop.name} is required")
 
 
 def _read_properties(entry: dict[str, Any]) -> dict[str, Property]:

@@ -19,6 +19,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, drop_article, merge_fact, merge_node
@@ -28,6 +29,7 @@ from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, lin
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
+NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -67,6 +69,7 @@ class Store(ABC):
     kind: str  # "embedded" or "neo4j"
     location: str  # a path or a URI, never with credentials
     read_only: bool
+    bulk_rows = 10_000  # rows per transaction in bulk_load
 
     def __init__(self) -> None:
         self.schema: Schema = load_schema()
@@ -130,6 +133,76 @@ class Store(ABC):
         self.check_batch(batch)
         return self._in_transaction(lambda run: self._write(run, batch), write=True)
 
+    def write_batches(self, batches: Iterable[GraphBatch], facts_per_transaction: int = 20_000) -> Iterator[WriteSummary]:
+        """Write many articles, whole articles grouped into transactions of about ``facts_per_transaction``.
+
+        The fast way to load a big extracted corpus: each statement carries thousands of rows, so
+        fixed costs (commit, planning, LadybugDB's scan of a relationship table) are paid per group,
+        not per article. An article is never split across transactions, and every article is checked
+        against the schema before its group is written. Yields one summary per group.
+        """
+        self._check_writable()
+        group: list[GraphBatch] = []
+        facts = 0
+        for batch in batches:
+            self.check_batch(batch)
+            group.append(batch)
+            facts += len(batch.relationships)
+            if facts >= facts_per_transaction:
+                yield self._write_group(group)
+                group, facts = [], 0
+        if group:
+            yield self._write_group(group)
+
+    def bulk_load(self, batches: Iterable[GraphBatch]) -> WriteSummary:
+        """Load a whole corpus into an empty store at the database's own bulk speed.
+
+        Every article's records are folded in memory first (provenance merged exactly as
+        ``write_batch`` would), then each table is written in large inserts: COPY FROM on LadybugDB,
+        UNWIND ... MERGE on Neo4j, with no reads, as nothing is stored yet. If anything fails the store
+        is emptied again, so it is left as it was.
+        """
+        self._check_writable()
+        stored = self.stats()
+        if any(stored["nodes"].values()):
+            raise StoreError(f"bulk load needs an empty store and {self.describe()} holds a graph; "
+                             "use write_batches to add to it")
+        nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        facts: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+        articles = 0
+        for batch in batches:
+            self.check_batch(batch)
+            articles += 1
+            for node in batch.nodes:
+                table = nodes[node.label]
+                table[node.id] = merge_node(table.get(node.id), node.properties)
+            for rel in batch.relationships:
+                table = facts[(rel.type, rel.source_label, rel.target_label)]
+                key = (rel.source, rel.target)
+                table[key] = merge_fact(table.get(key), rel.properties)
+        summary = WriteSummary(f"{articles} articles", nodes_created=sum(map(len, nodes.values())),
+                               relationships_created=sum(map(len, facts.values())))
+        try:
+            for label, table in nodes.items():
+                rows = ({"id": node_id, **props} for node_id, props in table.items())
+                for chunk in _chunks(rows, self.bulk_rows):
+                    self._in_transaction(partial(self._create_nodes, label=label, rows=chunk), write=True)
+            for (rel_type, source_label, target_label), table in facts.items():
+                rows = ({"source": source, "target": target, **props} for (source, target), props in table.items())
+                for chunk in _chunks(rows, self.bulk_rows):
+                    self._in_transaction(partial(self._create_relationships, rel_type=rel_type,
+                                                 source_label=source_label, target_label=target_label, rows=chunk),
+                                         write=True)
+        except BaseException:
+            self.clear()
+            raise
+        return summary
+
+    def _write_group(self, group: list[GraphBatch]) -> WriteSummary:
+        combined = GraphBatch(f"{group[0].article_id} .. {group[-1].article_id}",
+                              [n for b in group for n in b.nodes], [r for b in group for r in b.relationships])
+        return self._in_transaction(lambda run: self._write(run, combined), write=True)
+
     def check_batch(self, batch: GraphBatch) -> None:
         """Raise SchemaError when a record does not fit the schema or points at a missing node."""
         labels = {}
@@ -145,51 +218,86 @@ class Store(ABC):
 
     def _write(self, run: Run, batch: GraphBatch) -> WriteSummary:
         summary = WriteSummary(batch.article_id)
+        created: set[str] = set()  # nodes this write creates: no stored relationship can touch them
         for label, records in _group(batch.nodes, lambda n: n.label).items():
             merged = _merge_by_key(records, lambda n: n.id, merge_node)
             existing = self._existing_nodes(run, label, list(merged))
             properties = self.schema.node(label).properties
             declared = [p for p in properties if p != "id"]
-            rows = []
+            new_rows, changed_rows = [], []
             for node_id, props in merged.items():
                 stored = existing.get(node_id)
                 full = merge_node(stored, props)
-                summary.nodes_created += stored is None
-                summary.nodes_matched += stored is not None
-                summary.nodes_updated += stored is not None and full != stored
-                rows.append({"id": node_id, **{p: _column_value(properties[p].type, full.get(p)) for p in declared}})
-            for chunk in _chunks(rows):
-                sets = _set_clause("n", chunk, declared)
-                run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}){sets}", {"rows": chunk})
+                row = {"id": node_id, **{p: _column_value(properties[p].type, full.get(p)) for p in declared}}
+                if stored is None:
+                    summary.nodes_created += 1
+                    created.add(node_id)
+                    new_rows.append(row)
+                else:
+                    summary.nodes_matched += 1
+                    if full != stored:
+                        summary.nodes_updated += 1
+                        changed_rows.append(row)
+            for chunk in _chunks(new_rows):
+                self._create_nodes(run, label, chunk)
+            for chunk in _chunks(changed_rows):
+                run(f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}})" + _set_clause("n", chunk, declared),
+                    {"rows": chunk})
         rel_groups = _group(batch.relationships, lambda r: (r.type, r.source_label, r.target_label))
         for (rel_type, source_label, target_label), records in rel_groups.items():
             merged = _merge_by_key(records, lambda r: (r.source, r.target), merge_fact)
-            existing = self._existing_relationships(run, rel_type, source_label, target_label, list(merged))
+            maybe_stored = [key for key in merged if key[0] not in created and key[1] not in created]
+            existing = self._existing_relationships(run, rel_type, source_label, target_label, maybe_stored)
             properties = self.schema.relationship(rel_type).properties
             declared = list(properties)
-            rows = []
+            new_rows, changed_rows = [], []
             for (source, target), props in merged.items():
                 stored = existing.get((source, target))
                 full = merge_fact(stored, props)
-                summary.relationships_created += stored is None
-                summary.relationships_updated += stored is not None and full != stored
-                values = {p: _column_value(properties[p].type, full.get(p)) for p in declared}
-                rows.append({"source": source, "target": target, **values})
-            for chunk in _chunks(rows):
-                run(
-                    f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}), "
-                    f"(b:{target_label} {{id: row.target}}) MERGE (a)-[r:{rel_type}]->(b)"
-                    + _set_clause("r", chunk, declared),
-                    {"rows": chunk},
-                )
+                row = {"source": source, "target": target,
+                       **{p: _column_value(properties[p].type, full.get(p)) for p in declared}}
+                if stored is None:
+                    summary.relationships_created += 1
+                    new_rows.append(row)
+                elif full != stored:
+                    summary.relationships_updated += 1
+                    changed_rows.append(row)
+            for chunk in _chunks(new_rows):
+                self._create_relationships(run, rel_type, source_label, target_label, chunk)
+            for chunk in _chunks(changed_rows):
+                run(f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}) "
+                    f"MATCH (a)-[r:{rel_type}]->(b:{target_label} {{id: row.target}})"
+                    + _set_clause("r", chunk, declared), {"rows": chunk})
         return summary
+
+    def _create_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
+        """Add nodes known to be absent; a row holds the id and any declared properties. MERGE, as
+        another writer may have added one meanwhile; the embedded store, with one writer, overrides this."""
+        properties = self.schema.node(label).properties
+        declared = [p for p in properties if p != "id"]
+        rows = [{"id": row["id"], **{p: _column_value(properties[p].type, row.get(p)) for p in declared}}
+                for row in rows]
+        run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}})" + _set_clause("n", rows, declared),
+            {"rows": rows})
+
+    def _create_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
+                              rows: list[dict[str, Any]]) -> None:
+        """Add relationships known to be absent; a row holds source, target and any declared properties."""
+        properties = self.schema.relationship(rel_type).properties
+        rows = [{"source": row["source"], "target": row["target"],
+                 **{p: _column_value(t.type, row.get(p)) for p, t in properties.items()}} for row in rows]
+        # One MATCH per endpoint: LadybugDB plans `MATCH (a {id: ..}), (b {id: ..})` as a cross product.
+        run(f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}) "
+            f"MATCH (b:{target_label} {{id: row.target}}) MERGE (a)-[r:{rel_type}]->(b)"
+            + _set_clause("r", rows, list(properties)), {"rows": rows})
 
     def _existing_nodes(self, run: Run, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         declared = list(self.schema.node(label).properties)
         found = {}
         for chunk in _chunks(ids):
+            # UNWIND + a key lookup uses the primary-key index on LadybugDB; `n.id IN $ids` scans the table.
             rows = run(
-                f"MATCH (n:{label}) WHERE n.id IN $ids RETURN " + ", ".join(f"n.{p}" for p in declared),
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN " + ", ".join(f"n.{p}" for p in declared),
                 {"ids": chunk},
             )
             for row in rows:
@@ -203,8 +311,8 @@ class Store(ABC):
         found = {}
         for chunk in _chunks([{"source": s, "target": t} for s, t in keys]):
             rows = run(
-                f"UNWIND $keys AS k MATCH (a:{source_label} {{id: k.source}})-[r:{rel_type}]->"
-                f"(b:{target_label} {{id: k.target}}) RETURN a.id, b.id, "
+                f"UNWIND $keys AS k MATCH (a:{source_label} {{id: k.source}}) "
+                f"MATCH (a)-[r:{rel_type}]->(b:{target_label} {{id: k.target}}) RETURN a.id, b.id, "
                 + ", ".join(f"r.{p}" for p in declared),
                 {"keys": chunk},
             )
@@ -398,6 +506,34 @@ class Store(ABC):
                 break
         return Subgraph(list(nodes.values()), list(rels.values()), truncated)
 
+    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]]:
+        """The steps of a shortest path between two actors, over the facts among actors (not mentions,
+        articles or statements), relationships followed in either direction. The database searches.
+
+        Each step is ``{"from": name, "relation": type, "direction": "->" or "<-", "to": name}``.
+        """
+        labels = [self.label_of(node_id) for node_id in (source, target)]
+        for node_id, label in zip((source, target), labels, strict=True):
+            if label is None:
+                raise StoreError(f"no node with id {node_id!r} in {self.describe()}")
+        types = [t for t, rel in self.schema.relationships.items()
+                 if not {*rel.sources, *rel.targets} & NOT_ACTORS]
+        cypher = self._shortest_path_query(labels[0], labels[1], "|".join(types), max_hops)
+        rows = self._read(cypher, {"source": source, "target": target})
+        if not rows or not rows[0][0]:
+            raise StoreError(f"no path between {source} and {target} within {max_hops} steps")
+        nodes, rels = rows[0]
+        steps = []
+        for before, after, rel in zip(nodes, nodes[1:], rels, strict=False):
+            steps.append({"from": before.properties.get("name"), "relation": rel.type,
+                          "direction": "->" if rel.start_ref == before.ref else "<-",
+                          "to": after.properties.get("name")})
+        return steps
+
+    @abstractmethod
+    def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
+        """Cypher returning one row ``[nodes, relationships]`` of a shortest path from $source to $target."""
+
     def articles(self) -> list[dict[str, Any]]:
         """The loaded articles, newest first."""
         rows = self._read(
@@ -441,9 +577,15 @@ def _set_clause(var: str, rows: list[dict[str, Any]], declared: list[str]) -> st
     return (" SET " + ", ".join(f"{var}.{p} = row.{p}" for p in present)) if present else ""
 
 
-def _chunks(rows: list[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+def _chunks(rows: Iterable[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # Statements that read or write files or reach outside, refused in read mode on both stores

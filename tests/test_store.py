@@ -216,3 +216,74 @@ def test_results_come_back_in_one_plain_form(store: Store) -> None:
     assert (r.type, r.source, r.target) == ("LEADS", LE_PEN, FN)
     assert r.properties["articles"] == ["article:a"]
     assert day == dt.date(2015, 12, 14)
+
+
+def snapshot(store: Store) -> tuple[list, list]:
+    nodes = store.query("MATCH (n) RETURN n.id, n.name, n.aliases ORDER BY n.id", max_rows=100_000).rows
+    facts = store.query("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, r.articles, r.spans, r.evidence, "
+                        "r.confidence, r.tier, r.first_reported, r.last_reported ORDER BY a.id, type(r), b.id",
+                        max_rows=100_000).rows
+    return nodes, facts
+
+
+def corpus(members: int = 1200) -> list[GraphBatch]:
+    """Three articles; the last two name the same ``members`` party members, enough for bulk inserts."""
+    batches = [article_batch("article:a"), article_batch("article:b", with_region=False)]
+    for article in ("article:c", "article:d"):
+        batch = article_batch(article, with_region=article == "article:d")
+        for i in range(members):
+            member = f"person:member-{i:05d}"
+            batch.nodes.append(NodeRecord("Person", member, {"name": f"Member {i}"}))
+            batch.relationships.append(RelationshipRecord("MEMBER_OF", "Person", member, "Party", FN,
+                                                          fact(article, 100 + i, f"Member {i} of the FN")))
+        batches.append(batch)
+    return batches
+
+
+def test_grouped_and_bulk_writes_store_what_article_by_article_writes_store(store: Store) -> None:
+    for batch in corpus():
+        store.write_batch(batch)
+    expected = snapshot(store)
+    assert counts(store)["relationships"]["MEMBER_OF"] == 1200
+    assert expected[1][-1][3] == ["article:c", "article:d"]  # provenance of both articles merged
+    store.clear()
+    summaries = list(store.write_batches(corpus(), facts_per_transaction=5))
+    assert len(summaries) == 3  # a, b together (6 facts); c alone; d alone: no article is split
+    assert snapshot(store) == expected
+    store.clear()
+    summary = store.bulk_load(corpus())
+    assert summary.relationships_created == len(expected[1])
+    assert snapshot(store) == expected
+
+
+def test_bulk_load_needs_an_empty_store_and_checks_every_article_first(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    before = snapshot(store)
+    with pytest.raises(StoreError, match="empty store"):
+        store.bulk_load(corpus())
+    assert snapshot(store) == before
+    store.clear()
+    broken = corpus()
+    broken[-1].relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:d")))
+    with pytest.raises(SchemaError):
+        store.bulk_load(broken)
+    assert snapshot(store) == ([], [])
+
+
+def test_shortest_path_between_actors(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    store.write_batch(GraphBatch("article:b", [
+        NodeRecord("Article", "article:b", {"name": "b"}), NodeRecord("Person", "person:x", {"name": "X"}),
+        NodeRecord("Region", NORD, {"name": "Nord-Pas-de-Calais-Picardie"})],
+        [RelationshipRecord("WON", "Person", "person:x", "Region", NORD, fact("article:b")),
+         RelationshipRecord("MENTIONED_IN", "Person", "person:x", "Article", "article:b", fact("article:b"))]))
+    steps = store.shortest_path(LE_PEN, "person:x")
+    assert steps == [
+        {"from": "Marine Le Pen", "relation": "LEADS", "direction": "->", "to": "Front National"},
+        {"from": "Front National", "relation": "LOST", "direction": "->", "to": "Nord-Pas-de-Calais-Picardie"},
+        {"from": "Nord-Pas-de-Calais-Picardie", "relation": "WON", "direction": "<-", "to": "X"},
+    ]
+    with pytest.raises(StoreError, match="no path"):
+        store.shortest_path(LE_PEN, "article:a")  # articles are not on paths between actors
+    with pytest.raises(StoreError, match="no node"):
+        store.shortest_path(LE_PEN, "person:nobody")

@@ -306,8 +306,8 @@ def overview_page() -> None:
     target = right.selectbox("To", list(actors), format_func=actors.get, index=min(1, len(actors) - 1), key="path_to")
     if source and target and source != target:
         try:
-            st.table(pd.DataFrame(analysis.shortest_path(graph, source, target)))
-        except ValueError as err:
+            st.table(pd.DataFrame(store().shortest_path(source, target)))
+        except StoreError as err:
             st.info(str(err))
     st.subheader("Articles")
     st.dataframe(pd.DataFrame(store().articles()), hide_index=True)
