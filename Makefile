@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 
-.PHONY: demo test app bench-neo4j clean
+.PHONY: demo test app bench bench-neo4j clean
 
 demo: $(VENV)/.installed          ## load the sample article into ./polgraph-data and print the graph
 	$(VENV)/bin/polgraph demo
@@ -12,6 +12,12 @@ test:                             ## install what the tests need, start Neo4j, r
 
 app: $(VENV)/.installed           ## open the viewer on ./polgraph-data
 	$(VENV)/bin/polgraph app
+
+bench: $(VENV)/.installed         ## benchmarks on the embedded store, 10k to 1M edges (long; see bench/README.md)
+	$(VENV)/bin/python bench/run.py
+
+bench-neo4j: $(VENV)/.installed   ## the same against a real Neo4j started like the tests' one
+	bash scripts/bench-neo4j.sh
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
+import sys
 import time
 from pathlib import Path
 
 import spacy
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import save  # noqa: E402
 
 from polgraph.loaders.load import SAMPLE_ARTICLE
 from polgraph.loaders.nlp import MODEL
@@ -21,7 +25,6 @@ from polgraph.loaders.pipeline import Pipeline
 from polgraph.loaders.readers import read_path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews-politics-dev"
-RESULTS = Path(__file__).parent / "results"
 
 
 def texts() -> list:
@@ -53,11 +56,9 @@ def main() -> None:
         "benchmark": "extraction_speed", "documents": len(documents), "words": words,
         "processes": args.processes, "bare_ner_words_per_s": round(words / bare_s),
         "pipeline_words_per_s": round(words / full_s), "ratio_pipeline_to_bare": round(bare_s / full_s, 3),
-        "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
     }
     print(json.dumps(result, indent=2))
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"extraction_speed_p{args.processes}.json").write_text(json.dumps(result, indent=2) + "\n")
+    save(f"extraction_speed_p{args.processes}", result)
 
 
 if __name__ == "__main__":

@@ -1,106 +1,151 @@
-"""Bulk load on the embedded store: polgraph's batched write path against one MERGE per transaction,
-on a seeded synthetic political graph (a few hub leaders, many minor actors, provenance on every edge).
+"""Loading a synthetic political graph of N edges, and querying it, on one store.
 
-    .venv/bin/python bench/load.py [--edges 10000] [--naive-sample 2000]
+    .venv/bin/python bench/load.py --store embedded --edges 100000 --step bulk
+    .venv/bin/python bench/load.py --store embedded --edges 100000 --step batched
 
-The per-row path is timed on a sample of rows and its rate applied to all (said in the output).
+``bulk`` loads the graph into an empty store with ``Store.bulk_load`` (COPY FROM on LadybugDB),
+notes peak memory and size on disk, then on that loaded store measures one-row-per-transaction
+MERGE and article-by-article ``write_batch`` on further articles, and the query latencies
+(bench/queries.py). ``batched`` loads the same graph into an empty store with ``write_batches``
+(UNWIND ... MERGE, whole articles grouped per transaction). Each step prints one JSON object;
+bench/run.py runs each in its own process, so peak memory belongs to one step. Time spent
+generating the synthetic articles is left out of every rate.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import random
+import os
+import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.store import open_store
+sys.path.insert(0, str(Path(__file__).parent))
 
-RESULTS = Path(__file__).parent / "results"
+from common import GenerationTimer, folder_mb, open_bench_store, peak_rss_mb  # noqa: E402
+from queries import measure_queries  # noqa: E402
+from synthetic import synthetic_batches  # noqa: E402
 
+from polgraph.graph.records import GraphBatch  # noqa: E402
+from polgraph.graph.store import Store  # noqa: E402
 
-def synthetic_batches(edges: int, seed: int = 42, per_article: int = 2000) -> list[GraphBatch]:
-    """Articles of ``per_article`` facts: MEMBER_OF skewed towards a few big parties, SUPPORTS among hubs,
-    MENTIONED_IN for every actor named."""
-    rng = random.Random(seed)
-    parties = [f"party:p{i:03d}" for i in range(max(5, edges // 2000))]
-    hubs = [f"person:leader{i:03d}" for i in range(len(parties))]
-    batches = []
-    made = 0
-    article_number = 0
-    while made < edges:
-        article = f"article:a{article_number:06d}"
-        day = dt.date(2019, 1, 1) + dt.timedelta(days=article_number % 700)
-        prov = {"articles": [article], "spans": [f"{article}:0:60"], "evidence": ["A sentence stating the fact."],
-                "extractor": "bench", "confidence": 0.8, "tier": "explicit", "first_reported": day,
-                "last_reported": day}
-        batch = GraphBatch(article, [NodeRecord("Article", article, {"name": article, "published": day})])
-        batch.nodes += [NodeRecord("Party", p, {"name": p}) for p in parties]
-        batch.nodes += [NodeRecord("Person", h, {"name": h}) for h in hubs]
-        for leader, party in zip(hubs, parties, strict=True):
-            batch.relationships.append(RelationshipRecord("LEADS", "Person", leader, "Party", party, prov))
-        while len(batch.relationships) < per_article and made + len(batch.relationships) < edges:
-            person = f"person:m{rng.randrange(edges // 3):07d}"
-            party = parties[min(int(rng.paretovariate(1.2)) - 1, len(parties) - 1)]
-            batch.nodes.append(NodeRecord("Person", person, {"name": person}))
-            batch.relationships.append(RelationshipRecord("MEMBER_OF", "Person", person, "Party", party, prov))
-            batch.relationships.append(RelationshipRecord("MENTIONED_IN", "Person", person, "Article", article,
-                                                          {**prov, "count": 1}))
-        made += len(batch.relationships)
-        batches.append(batch)
-        article_number += 1
-    return batches
+LATER_ARTICLES_SEED = 7  # further articles, written after the graph is loaded, name the same actors
 
 
-def per_row(store, batches: list[GraphBatch], sample: int) -> tuple[int, float]:
-    """One MERGE per transaction for nodes, then for relationships (the naive loader)."""
-    rows = 0
+def per_row(store: Store, batches: list[GraphBatch], edges_wanted: int) -> dict[str, Any]:
+    """The naive loader: one MERGE per transaction, for each node and then each relationship."""
+    edges = 0
     started = time.perf_counter()
     for batch in batches:
         for node in batch.nodes:
-            store._in_transaction(lambda run, n=node: run(
-                f"MERGE (n:{n.label} {{id: $id}}) SET n.name = $name", {"id": n.id, "name": n.properties["name"]}),
-                write=True)
+            props = {k: v for k, v in node.properties.items() if v is not None}
+            sets = ", ".join(f"n.{k} = $v_{k}" for k in props)
+            store.query(f"MERGE (n:{node.label} {{id: $id}})" + (f" SET {sets}" if sets else ""),
+                        {"id": node.id, **{f"v_{k}": v for k, v in props.items()}}, write=True)
         for rel in batch.relationships:
-            store._in_transaction(lambda run, r=rel: run(
-                f"MATCH (a:{r.source_label} {{id: $s}}), (b:{r.target_label} {{id: $t}}) "
-                f"MERGE (a)-[x:{r.type}]->(b) SET x.articles = $articles",
-                {"s": r.source, "t": r.target, "articles": r.properties["articles"]}), write=True)
-            rows += 1
-            if rows >= sample:
-                return rows, time.perf_counter() - started
-    return rows, time.perf_counter() - started
+            props = {k: v for k, v in rel.properties.items() if v is not None}
+            sets = ", ".join(f"r.{k} = $v_{k}" for k in props)
+            store.query(f"MATCH (a:{rel.source_label} {{id: $s}}) MATCH (b:{rel.target_label} {{id: $t}}) "
+                        f"MERGE (a)-[r:{rel.type}]->(b) SET {sets}",
+                        {"s": rel.source, "t": rel.target, **{f"v_{k}": v for k, v in props.items()}}, write=True)
+            edges += 1
+            if edges >= edges_wanted:
+                break
+        if edges >= edges_wanted:
+            break
+    seconds = time.perf_counter() - started
+    return {"edges": edges, "seconds": round(seconds, 2), "edges_per_s": round(edges / seconds)}
+
+
+def per_article(store: Store, batches: list[GraphBatch]) -> dict[str, Any]:
+    """polgraph's own loader: one write_batch (one transaction) per article."""
+    started = time.perf_counter()
+    for batch in batches:
+        store.write_batch(batch)
+    seconds = time.perf_counter() - started
+    edges = sum(len(b.relationships) for b in batches)
+    return {"articles": len(batches), "edges": edges, "seconds": round(seconds, 2),
+            "edges_per_s": round(edges / seconds)}
+
+
+def on_disk_mb(store: Store, folder: Path) -> float:
+    if store.kind == "embedded":
+        return folder_mb(folder)
+    return folder_mb(neo4j_state() / "data")
+
+
+def neo4j_state() -> Path:
+    port = os.environ["NEO4J_URI"].rsplit(":", 1)[1]
+    return Path(os.environ.get("POLGRAPH_NEO4J_STATE", f"/tmp/polgraph-neo4j-{port}"))
+
+
+def server_peak_rss_mb() -> int | None:
+    """Peak memory of the Neo4j server process (VmHWM), the store's own cost on Neo4j."""
+    pid = (neo4j_state() / "neo4j.pid").read_text().strip()
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) // 1024
+    return None
+
+
+def step_bulk(kind: str, edges: int, folder: Path, samples: int) -> dict[str, Any]:
+    with open_bench_store(kind, folder) as store:
+        articles = GenerationTimer(synthetic_batches(edges))
+        started = time.perf_counter()
+        summary = store.bulk_load(articles)
+        seconds = time.perf_counter() - started - articles.seconds
+        result: dict[str, Any] = {
+            "store": kind, "edges": summary.relationships_created, "nodes": summary.nodes_created,
+            "bulk": {"seconds": round(seconds, 1), "edges_per_s": round(summary.relationships_created / seconds),
+                     "generation_seconds_left_out": round(articles.seconds, 1),
+                     "peak_rss_mb": peak_rss_mb(), "on_disk_mb": on_disk_mb(store, folder)},
+        }
+        if kind == "neo4j":
+            result["bulk"]["server_peak_rss_mb"] = server_peak_rss_mb()
+        result["queries"] = measure_queries(store, samples)
+        later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 60))
+        result["per_row"] = per_row(store, later[:30], 300)
+        result["per_article"] = per_article(store, later[30:])
+    return result
+
+
+def step_batched(kind: str, edges: int, folder: Path, max_seconds: float) -> dict[str, Any]:
+    """write_batches from empty; stops after ``max_seconds`` of writing (said in the result)."""
+    with open_bench_store(kind, folder) as store:
+        articles = GenerationTimer(synthetic_batches(edges))
+        started = time.perf_counter()
+        written = 0
+        for summary in store.write_batches(articles):
+            written += summary.relationships_created + summary.relationships_updated
+            if time.perf_counter() - started - articles.seconds > max_seconds:
+                break
+        seconds = time.perf_counter() - started - articles.seconds
+        stored = sum(store.stats()["relationships"].values())
+        return {"store": kind, "edges": edges, "batched": {
+            "edges_stored": stored, "complete": stored >= edges, "seconds": round(seconds, 1),
+            "edges_per_s": round(stored / seconds), "peak_rss_mb": peak_rss_mb(), "on_disk_mb": on_disk_mb(store, folder)}}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
     parser.add_argument("--edges", type=int, default=10_000)
-    parser.add_argument("--naive-sample", type=int, default=2000)
+    parser.add_argument("--step", choices=["bulk", "batched"], default="bulk")
+    parser.add_argument("--samples", type=int, default=100, help="query runs per latency figure")
+    parser.add_argument("--max-seconds", type=float, default=600, help="stop the batched load after this long")
+    parser.add_argument("--folder", type=Path, help="where the embedded store goes (default: a temporary folder)")
     args = parser.parse_args()
-    batches = synthetic_batches(args.edges)
-    edges = sum(len(b.relationships) for b in batches)
-    with tempfile.TemporaryDirectory() as folder:
-        with open_store(Path(folder) / "batched") as store:
-            started = time.perf_counter()
-            for batch in batches:
-                store.write_batch(batch)
-            batched_s = time.perf_counter() - started
-            stored = sum(store.stats()["relationships"].values())
-        with open_store(Path(folder) / "naive") as store:
-            rows, naive_s = per_row(store, batches, args.naive_sample)
-    result = {
-        "benchmark": "load", "store": "embedded", "edges": edges, "stored_relationships": stored,
-        "batched_s": round(batched_s, 2), "batched_edges_per_s": round(edges / batched_s),
-        "per_row_sample_rows": rows, "per_row_edges_per_s": round(rows / naive_s),
-        "batched_over_per_row": round((edges / batched_s) / (rows / naive_s), 1),
-        "note": "per-row rate measured on the sample (nodes of the first articles included) and compared as a rate",
-    }
-    print(json.dumps(result, indent=2))
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"load_{edges}.json").write_text(json.dumps(result, indent=2) + "\n")
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as scratch:
+        folder = args.folder or Path(scratch) / "graph"
+        if args.step == "bulk":
+            result = step_bulk(args.store, args.edges, folder, args.samples)
+        else:
+            result = step_batched(args.store, args.edges, folder, args.max_seconds)
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -36,9 +36,7 @@ _ARROW_TYPES = {
     "bool": pa.bool_(),
     "date": pa.date32(),
 }
-_LOCK_RETRIES = 5
-# Below this many rows, UNWIND ... MERGE: each COPY claims fresh storage, which small ones waste.
-COPY_MIN_ROWS = 1000  # opening can fail briefly while another process commits
+_LOCK_RETRIES = 5  # opening can fail briefly while another process commits
 
 
 def _buffer_pool_bytes() -> int:
@@ -48,6 +46,7 @@ def _buffer_pool_bytes() -> int:
 class LadybugStore(Store):
     kind = "embedded"
     bulk_rows = 500_000  # one COPY per table in most bulk loads: appending to a filled table costs more
+    insert_min_rows = 1000  # each COPY claims fresh storage, which small ones waste: fewer rows go through MERGE
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
         super().__init__()
@@ -128,16 +127,12 @@ class LadybugStore(Store):
     # --- bulk inserts ------------------------------------------------------------------
     # LadybugDB lets one write transaction run at a time, so rows the write found absent are still
     # absent: COPY FROM an Arrow table adds them many times faster than UNWIND ... CREATE.
-    def _create_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
-        if len(rows) < COPY_MIN_ROWS:
-            return super()._create_nodes(run, label, rows)
+    def _insert_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         properties = self.schema.node(label).properties
         run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, properties)})
 
-    def _create_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
+    def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
-        if len(rows) < COPY_MIN_ROWS:
-            return super()._create_relationships(run, rel_type, source_label, target_label, rows)
         properties = {"source": _Column("string"), "target": _Column("string"),
                       **self.schema.relationship(rel_type).properties}
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
