@@ -30,6 +30,7 @@ DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
+FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -177,12 +178,14 @@ class Store(ABC):
             articles += 1
             for node in batch.nodes:
                 table = nodes[node.label]
-                table[node.id] = {**merge_node(table.get(node.id), node.properties), "id": node.id}
+                row = table.get(node.id)
+                table[node.id] = {**node.properties, "id": node.id} if row is None else merge_node(row, node.properties)
             for rel in batch.relationships:
                 table = facts[(rel.type, rel.source_label, rel.target_label)]
                 key = (rel.source, rel.target)
-                table[key] = merge_fact(table.get(key), rel.properties)
-                table[key]["source"], table[key]["target"] = key
+                row = table.get(key)
+                table[key] = ({**rel.properties, "source": rel.source, "target": rel.target} if row is None
+                              else merge_fact(row, rel.properties))
         summary = WriteSummary(f"{articles} articles", nodes_created=sum(map(len, nodes.values())),
                                relationships_created=sum(map(len, facts.values())))
         try:
@@ -495,28 +498,25 @@ class Store(ABC):
         for _ in range(hops):
             found: dict[str, str] = {}
             for frontier_label, members in _group(frontier.items(), lambda item: item[1]).items():
-                ids = sorted(node for node, _ in members)
-                # One label per query so both stores look the ids up in their index.
-                outgoing, incoming = f"(a:{frontier_label})-[r]->(b)", f"(a)-[r]->(b:{frontier_label})"
-                for side, pattern in (("a", outgoing), ("b", incoming)):
-                    # A hub can have far more neighbours than can be shown: fetch no more than could be kept.
-                    rows = self._read(f"MATCH {pattern} WHERE {side}.id IN $ids RETURN a, r, b LIMIT {max_nodes + 1}",
-                                      {"ids": ids})
-                    truncated = truncated or len(rows) > max_nodes
-                    for a, r, b in rows:
+                for outgoing in (True, False):
+                    if len(nodes) >= max_nodes:  # full: a hub's other neighbours would not be shown anyway
+                        truncated = True
+                        break
+                    # `a` is the frontier node, `b` its neighbour; only the neighbour comes back whole.
+                    pattern = f"(a:{frontier_label}{{}})-[r]->(b)" if outgoing else f"(b)-[r]->(a:{frontier_label}{{}})"
+                    room = max_nodes - len(nodes) + 1
+                    rows, cut = self._neighbours(pattern, [node for node, _ in members], room)
+                    truncated = truncated or cut
+                    for a_id, r, b in rows:
+                        truncated = truncated or len(nodes) >= max_nodes and b.id not in nodes
                         if wanted and r.type not in wanted:
                             continue
-                        for node in (a, b):
-                            if node.id in nodes:
-                                continue
-                            if len(nodes) >= max_nodes:
-                                truncated = True
-                                continue
-                            nodes[node.id] = node
-                            found[node.id] = node.label
-                        if a.id in nodes and b.id in nodes:
-                            r.source, r.target = a.id, b.id
-                            rels[(r.type, a.id, b.id)] = r
+                        if b.id not in nodes and len(nodes) < max_nodes:
+                            nodes[b.id] = b
+                            found[b.id] = b.label
+                        if b.id in nodes:
+                            r.source, r.target = (a_id, b.id) if outgoing else (b.id, a_id)
+                            rels[(r.type, r.source, r.target)] = r
             frontier = found
             if not frontier or len(nodes) >= max_nodes:
                 break
@@ -549,6 +549,17 @@ class Store(ABC):
     @abstractmethod
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
         """Cypher returning one row ``[nodes, relationships]`` of a shortest path from $source to $target."""
+
+    def _neighbours(self, pattern: str, ids: list[str], limit: int) -> tuple[list[list[Any]], bool]:
+        """Rows (frontier id, relationship, neighbour) for ``pattern``, which has ``{}`` where the id test
+        goes, and whether a query stopped at ``limit`` rows (a hub: more neighbours than can be kept)."""
+        if len(ids) <= FEW_IDS:  # a key lookup each: LadybugDB scans the table for `id IN $list`
+            results = [self._read(f"MATCH {pattern.format('{id: $id}')} RETURN a.id, r, b LIMIT {limit}",
+                                  {"id": node_id}) for node_id in ids]
+        else:
+            results = [self._read(f"MATCH {pattern.format('')} WHERE a.id IN $ids RETURN a.id, r, b LIMIT {limit}",
+                                  {"ids": sorted(ids)})]
+        return [row for rows in results for row in rows], any(len(rows) >= limit for rows in results)
 
     def articles(self) -> list[dict[str, Any]]:
         """The loaded articles, newest first."""
