@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+from itertools import islice
 from pathlib import Path
 
-from polgraph.graph.store import open_store
+from polgraph.graph.store import Store
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -17,25 +18,42 @@ def bench_module(name: str):
     return module
 
 
-def test_load_benchmark_runs(tmp_path: Path) -> None:
-    load = bench_module("load")
-    batches = load.synthetic_batches(300, per_article=100)
-    assert sum(len(b.relationships) for b in batches) >= 300
-    with open_store(tmp_path / "g") as store:
-        for batch in batches:
-            store.write_batch(batch)
-        assert store.stats()["relationships"]["LEADS"] > 0
-    with open_store(tmp_path / "naive") as store:
-        rows, seconds = load.per_row(store, batches, 20)
-        assert rows == 20 and seconds > 0
+def test_synthetic_graphs_are_seeded_and_political() -> None:
+    synthetic = bench_module("synthetic")
+    first, again = list(synthetic.synthetic_batches(500)), list(synthetic.synthetic_batches(500))
+    assert [b.relationships for b in first] == [b.relationships for b in again]
+    keys = {r.key for b in first for r in b.relationships}
+    assert len(keys) >= 500
+    assert {r.type for b in first for r in b.relationships} >= {"LEADS", "MEMBER_OF", "SAID", "MENTIONED_IN"}
+    assert all(r.properties["articles"] and r.properties["evidence"] for b in first for r in b.relationships)
+
+
+def test_store_benchmarks_run(store: Store) -> None:
+    synthetic, load, queries = bench_module("synthetic"), bench_module("load"), bench_module("queries")
+    assert store.bulk_load(synthetic.synthetic_batches(300)).relationships_created >= 300
+    latencies = queries.measure_queries(store, samples=4)
+    assert {"ego_2_hop", "shortest_path", "top_central_actors"} <= set(latencies)
+    assert all(0 < q["p50_ms"] <= q["p95_ms"] for q in latencies.values())
+    later = list(islice(synthetic.synthetic_batches(300, seed=load.LATER_ARTICLES_SEED), 4))
+    assert load.per_row(store, later[:2], 10)["edges"] == 10
+    assert load.per_article(store, later[2:])["articles"] == 2
+
+
+def test_embedded_load_steps_and_their_table(tmp_path: Path) -> None:
+    load, run = bench_module("load"), bench_module("run")
+    bulk = load.step_bulk("embedded", 300, tmp_path / "bulk", samples=3)
+    batched = load.step_batched("embedded", 300, tmp_path / "batched", max_seconds=120)
+    assert batched["batched"]["complete"] and bulk["bulk"]["on_disk_mb"] > 0
+    assert "| batched / per-row |" in run.table([{**bulk, **batched}])
+
+
+def test_viewer_and_extraction_benchmarks_run() -> None:
+    assert bench_module("viewer_build").measure(30, repeat=1)["nodes"] == 30
+    assert bench_module("extraction_speed").best_of(1, lambda: None) >= 0
+    corpus = bench_module("corpus_load")
+    assert callable(corpus.build_corpus) and callable(corpus.measure)
 
 
 def test_export_memory_benchmark_runs() -> None:
     result = bench_module("export_memory").measure(400)
     assert result["edges"] >= 400 and result["jsonl_stream_peak_mb"] > 0
-
-
-def test_extraction_and_corpus_benchmarks_import() -> None:
-    assert bench_module("extraction_speed").best_of(1, lambda: None) >= 0
-    corpus = bench_module("corpus_load")
-    assert callable(corpus.build_corpus) and callable(corpus.measure)
