@@ -5,7 +5,7 @@
 
 ``bulk`` loads the graph into an empty store with ``Store.bulk_load`` (COPY FROM on LadybugDB),
 notes peak memory and size on disk, then on that loaded store measures one-row-per-transaction
-MERGE and article-by-article ``write_batch`` on further articles, and the query latencies
+MERGE and article-by-article ``write_batch`` on further articles, then the query latencies
 (bench/queries.py). ``batched`` loads the same graph into an empty store with ``write_batches``
 (UNWIND ... MERGE, whole articles grouped per transaction). Each step prints one JSON object;
 bench/run.py runs each in its own process, so peak memory belongs to one step. Time spent
@@ -106,10 +106,10 @@ def step_bulk(kind: str, edges: int, folder: Path, samples: int) -> dict[str, An
         }
         if kind == "neo4j":
             result["bulk"]["server_peak_rss_mb"] = server_peak_rss_mb()
-        result["queries"] = measure_queries(store, samples)
         later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 60))
         result["per_row"] = per_row(store, later[:30], 300)
         result["per_article"] = per_article(store, later[30:])
+        result["queries"] = measure_queries(store, samples)
     return result
 
 

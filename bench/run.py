@@ -29,7 +29,9 @@ def run_step(store: str, edges: int, step: str, samples: int, max_seconds: float
     command = [sys.executable, str(BENCH / "load.py"), "--store", store, "--edges", str(edges), "--step", step,
                "--samples", str(samples), "--max-seconds", str(max_seconds)]
     print("$", " ".join(command[1:]), flush=True)
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[1:])} failed (exit {done.returncode}); its error is above")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -64,12 +66,13 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=300, help="stop a batched load after this long")
     parser.add_argument("--skip-extraction", action="store_true", help="leave out extraction and viewer timings")
     args = parser.parse_args()
-    sizes = []
+    sizes: list[dict[str, Any]] = []
+    report = {"benchmark": "store", "store": args.store, "sizes": sizes}
     for edges in (int(n) for n in args.sizes.split(",")):
         result = run_step(args.store, edges, "bulk", args.samples, args.max_seconds)
         result.update(run_step(args.store, edges, "batched", args.samples, args.max_seconds))
         sizes.append(result)
-    report = {"benchmark": "store", "store": args.store, "sizes": sizes}
+        save(f"store_{args.store}", report)  # after each size, so a long run that stops keeps what it measured
     if args.store == "embedded" and not args.skip_extraction:
         for processes in (1, 2):
             subprocess.run([sys.executable, str(BENCH / "extraction_speed.py"), "--repeat", "2", "--processes",
