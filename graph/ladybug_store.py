@@ -130,6 +130,7 @@ class LadybugStore(Store):
     def _insert_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         properties = self.schema.node(label).properties
         run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, properties)})
+        self._forget_copy_statements()
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
@@ -137,6 +138,14 @@ class LadybugStore(Store):
                       **self.schema.relationship(rel_type).properties}
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, properties)})
+        self._forget_copy_statements()
+
+    def _forget_copy_statements(self) -> None:
+        # ladybug caches every prepared statement with the parameters it was prepared with: a cached
+        # COPY would keep its Arrow table (hundreds of MB in a bulk load) alive until the connection closes.
+        cache = self._conn._pybind_implicit_prepared_cache
+        for key in [key for key in cache if key[0].startswith("COPY ")]:
+            del cache[key]
 
     # --- running Cypher --------------------------------------------------------------
     def _execute(self, cypher: str, params: dict[str, Any], max_rows: int | None = None) -> list[list[Any]]:

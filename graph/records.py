@@ -65,25 +65,36 @@ def merge_node(existing: dict[str, Any] | None, new: dict[str, Any]) -> dict[str
 
 def merge_fact(existing: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     """Provenance lists grow without repeats; the strongest confidence and tier win."""
-    if not existing:
-        return dict(new)
-    merged = merge_node(existing, {k: v for k, v in new.items() if k not in _PROVENANCE})
-    merged["articles"] = _union(existing.get("articles"), new.get("articles"))
-    spans, evidence = list(existing.get("spans") or []), list(existing.get("evidence") or [])
+    merged = own_fact(existing or {})
+    merge_fact_into(merged, new)
+    return merged
+
+
+def own_fact(fact: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a fact whose provenance lists are its own, ready for ``merge_fact_into``."""
+    return {**fact, **{name: list(fact.get(name) or []) for name in _PROVENANCE_LISTS}}
+
+
+def merge_fact_into(fact: dict[str, Any], new: dict[str, Any]) -> None:
+    """``merge_fact`` changing ``fact`` in place, its lists included (see ``own_fact``): folding a corpus,
+    a fact stated in thousands of articles is not copied once per article."""
+    for name, value in new.items():
+        if name not in _PROVENANCE and fact.get(name) is None:
+            fact[name] = value
+    articles, spans, evidence = (fact[name] for name in _PROVENANCE_LISTS)
+    articles.extend(a for a in dict.fromkeys(new.get("articles") or []) if a not in articles)
     for span, sentence in zip(new.get("spans") or [], new.get("evidence") or [], strict=True):
         if span not in spans:
             spans.append(span)
             evidence.append(sentence)
-    merged["spans"], merged["evidence"] = spans, evidence
-    merged["confidence"] = max(c for c in (existing.get("confidence"), new.get("confidence"), 0.0) if c is not None)
-    tiers = {existing.get("tier"), new.get("tier")}
-    merged["tier"] = "explicit" if "explicit" in tiers else (new.get("tier") or existing.get("tier"))
-    merged["extractor"] = new.get("extractor") or existing.get("extractor")
-    dates_first = [d for d in (existing.get("first_reported"), new.get("first_reported")) if d]
-    dates_last = [d for d in (existing.get("last_reported"), new.get("last_reported")) if d]
-    merged["first_reported"] = min(dates_first) if dates_first else None
-    merged["last_reported"] = max(dates_last) if dates_last else None
-    return merged
+    fact["confidence"] = max(c for c in (fact.get("confidence"), new.get("confidence"), 0.0) if c is not None)
+    tiers = {fact.get("tier"), new.get("tier")}
+    fact["tier"] = "explicit" if "explicit" in tiers else (new.get("tier") or fact.get("tier"))
+    fact["extractor"] = new.get("extractor") or fact.get("extractor")
+    dates_first = [d for d in (fact.get("first_reported"), new.get("first_reported")) if d]
+    dates_last = [d for d in (fact.get("last_reported"), new.get("last_reported")) if d]
+    fact["first_reported"] = min(dates_first) if dates_first else None
+    fact["last_reported"] = max(dates_last) if dates_last else None
 
 
 def drop_article(properties: dict[str, Any], article_id: str) -> dict[str, Any] | None:
@@ -105,7 +116,8 @@ def drop_article(properties: dict[str, Any], article_id: str) -> dict[str, Any] 
     }
 
 
-_PROVENANCE = {"articles", "spans", "evidence", "confidence", "tier", "extractor", "first_reported", "last_reported"}
+_PROVENANCE_LISTS = ("articles", "spans", "evidence")
+_PROVENANCE = {*_PROVENANCE_LISTS, "confidence", "tier", "extractor", "first_reported", "last_reported"}
 
 
 def _union(old: list[str] | None, new: list[str] | None) -> list[str]:

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, drop_article, merge_fact, merge_node
+from polgraph.graph.records import (
+    GraphBatch,
+    NodeRecord,
+    RelationshipRecord,
+    drop_article,
+    merge_fact,
+    merge_fact_into,
+    merge_node,
+    own_fact,
+)
 from polgraph.graph.schema import Schema, SchemaError, load_schema
 from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 
@@ -184,8 +193,10 @@ class Store(ABC):
                 table = facts[(rel.type, rel.source_label, rel.target_label)]
                 key = (rel.source, rel.target)
                 row = table.get(key)
-                table[key] = ({**rel.properties, "source": rel.source, "target": rel.target} if row is None
-                              else merge_fact(row, rel.properties))
+                if row is None:
+                    table[key] = {**own_fact(rel.properties), "source": rel.source, "target": rel.target}
+                else:
+                    merge_fact_into(row, rel.properties)
         summary = WriteSummary(f"{articles} articles", nodes_created=sum(map(len, nodes.values())),
                                relationships_created=sum(map(len, facts.values())))
         try:
