@@ -37,6 +37,7 @@ _ARROW_TYPES = {
     "date": pa.date32(),
 }
 _LOCK_RETRIES = 5  # opening can fail briefly while another process commits
+STATEMENT_CACHE_SIZE = 200  # prepared statements kept per connection
 
 
 def _buffer_pool_bytes() -> int:
@@ -130,7 +131,6 @@ class LadybugStore(Store):
     def _insert_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         properties = self.schema.node(label).properties
         run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, properties)})
-        self._forget_copy_statements()
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
@@ -138,14 +138,16 @@ class LadybugStore(Store):
                       **self.schema.relationship(rel_type).properties}
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, properties)})
-        self._forget_copy_statements()
 
-    def _forget_copy_statements(self) -> None:
-        # ladybug caches every prepared statement with the parameters it was prepared with: a cached
-        # COPY would keep its Arrow table (hundreds of MB in a bulk load) alive until the connection closes.
+    def _trim_statement_cache(self) -> None:
+        # ladybug caches every statement it prepares, with the parameters it was prepared with, for
+        # the life of the connection: a COPY keeps its Arrow table (hundreds of MB in a bulk load), and
+        # thousands of distinct statements (a long viewer session, a per-row load) fill the buffer pool.
         cache = self._conn._pybind_implicit_prepared_cache
         for key in [key for key in cache if key[0].startswith("COPY ")]:
             del cache[key]
+        if len(cache) > STATEMENT_CACHE_SIZE:
+            cache.clear()
 
     # --- running Cypher --------------------------------------------------------------
     def _execute(self, cypher: str, params: dict[str, Any], max_rows: int | None = None) -> list[list[Any]]:
@@ -157,6 +159,8 @@ class LadybugStore(Store):
             result = self._conn.execute(cypher, params)
         except RuntimeError as err:
             raise QueryError(_query_error(cypher, err)) from None
+        finally:
+            self._trim_statement_cache()
         if isinstance(result, list):  # several statements: the last one answers
             result = result[-1]
         columns = result.get_column_names()

@@ -565,11 +565,11 @@ class Store(ABC):
         """Rows (frontier id, relationship, neighbour) for ``pattern``, which has ``{}`` where the id test
         goes, and whether a query stopped at ``limit`` rows (a hub: more neighbours than can be kept)."""
         if len(ids) <= FEW_IDS:  # a key lookup each: LadybugDB scans the table for `id IN $list`
-            results = [self._read(f"MATCH {pattern.format('{id: $id}')} RETURN a.id, r, b LIMIT {limit}",
-                                  {"id": node_id}) for node_id in ids]
+            results = [self._read(f"MATCH {pattern.format('{id: $id}')} RETURN a.id, r, b LIMIT $limit",
+                                  {"id": node_id, "limit": limit}) for node_id in ids]
         else:
-            results = [self._read(f"MATCH {pattern.format('')} WHERE a.id IN $ids RETURN a.id, r, b LIMIT {limit}",
-                                  {"ids": sorted(ids)})]
+            results = [self._read(f"MATCH {pattern.format('')} WHERE a.id IN $ids RETURN a.id, r, b LIMIT $limit",
+                                  {"ids": sorted(ids), "limit": limit})]
         return [row for rows in results for row in rows], any(len(rows) >= limit for rows in results)
 
     def articles(self) -> list[dict[str, Any]]:
