@@ -139,6 +139,14 @@ class LadybugStore(Store):
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, properties)})
 
+    def _settle(self) -> None:
+        # After a large COPY the buffer pool stays nearly full (a checkpoint does not free it), and the
+        # next write transactions fail for want of room: reopening the database gives it back.
+        if self.location != ":memory:":
+            self.close()
+            self._db = self._open(str(Path(self.location) / DB_FILE))
+            self._conn = ladybug.Connection(self._db)
+
     def _trim_statement_cache(self) -> None:
         # ladybug caches every statement it prepares, with the parameters it was prepared with, for
         # the life of the connection: a COPY keeps its Arrow table (hundreds of MB in a bulk load), and

@@ -71,6 +71,9 @@ class Neo4jStore(Store):
             for statement in statements:  # schema commands cannot share a transaction
                 self._guard(lambda s=statement: session.run(s).consume(), statement)
 
+    def _settle(self) -> None:
+        """Nothing to do: Neo4j's page cache writes out and evicts pages as it needs."""
+
     def clear(self) -> None:
         """Delete everything, 10,000 nodes per transaction: one transaction for a big graph can
         exhaust the server's memory."""

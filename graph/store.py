@@ -208,10 +208,15 @@ class Store(ABC):
                     self._in_transaction(partial(self._insert_relationships, rel_type=rel_type,
                                                  source_label=source_label, target_label=target_label, rows=chunk),
                                          write=True)
+            self._settle()
         except BaseException:
             self.clear()
             raise
         return summary
+
+    @abstractmethod
+    def _settle(self) -> None:
+        """After a bulk load: whatever the database needs so that later writes find room."""
 
     def _write_group(self, group: list[GraphBatch]) -> WriteSummary:
         combined = GraphBatch(f"{group[0].article_id} .. {group[-1].article_id}",
@@ -282,10 +287,16 @@ class Store(ABC):
                 insert = (self._insert_relationships if len(chunk) >= self.insert_min_rows
                           else self._create_relationships)
                 insert(run, rel_type, source_label, target_label, chunk)
-            for chunk in _chunks(changed_rows):
-                run(f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row.source}}) "
-                    f"MATCH (a)-[r:{rel_type}]->(b:{target_label} {{id: row.target}})"
-                    + _set_clause("r", chunk, declared), {"rows": chunk})
+            if len(changed_rows) <= FEW_IDS:  # one statement each, as for the reads
+                for row in changed_rows:
+                    sets = ", ".join(f"r.{p} = ${p}" for p in declared if row[p] is not None)
+                    run(_fact_match(source_label, rel_type, target_label, "$source", "$target") + f" SET {sets}",
+                        row)
+            else:
+                for chunk in _chunks(changed_rows):
+                    run("UNWIND $rows AS row " + _fact_match(source_label, rel_type, target_label, "row.source",
+                                                             "row.target") + _set_clause("r", chunk, declared),
+                        {"rows": chunk})
         return summary
 
     def _create_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
@@ -335,17 +346,15 @@ class Store(ABC):
     def _existing_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                                 keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         declared = list(self.schema.relationship(rel_type).properties)
-        found = {}
-        for chunk in _chunks([{"source": s, "target": t} for s, t in keys]):
-            rows = run(
-                f"UNWIND $keys AS k MATCH (a:{source_label} {{id: k.source}}) "
-                f"MATCH (a)-[r:{rel_type}]->(b:{target_label} {{id: k.target}}) RETURN a.id, b.id, "
-                + ", ".join(f"r.{p}" for p in declared),
-                {"keys": chunk},
-            )
-            for source, target, *values in rows:
-                found[(source, target)] = dict(zip(declared, values, strict=True))
-        return found
+        returned = " RETURN a.id, b.id, " + ", ".join(f"r.{p}" for p in declared)
+        if len(keys) <= FEW_IDS:  # a key lookup each: LadybugDB answers UNWIND ... MATCH by scanning the table
+            one = _fact_match(source_label, rel_type, target_label, "$source", "$target") + returned
+            rows = [row for source, target in keys for row in run(one, {"source": source, "target": target})]
+        else:
+            many = "UNWIND $keys AS k " + _fact_match(source_label, rel_type, target_label, "k.source", "k.target")
+            rows = [row for chunk in _chunks([{"source": s, "target": t} for s, t in keys])
+                    for row in run(many + returned, {"keys": chunk})]
+        return {(source, target): dict(zip(declared, values, strict=True)) for source, target, *values in rows}
 
     def delete_article(self, article_id: str) -> dict[str, int]:
         """Remove an article, the facts only it supports, and nodes left with no relationship.
@@ -598,6 +607,12 @@ def _merge_by_key(records: list[NodeRecord] | list[RelationshipRecord], key: Cal
     for record in records:
         merged[key(record)] = merge(merged.get(key(record)), record.properties)
     return merged
+
+
+def _fact_match(source_label: str, rel_type: str, target_label: str, source: str, target: str) -> str:
+    """MATCH one stored fact by its endpoints' ids (expressions), found through the source's index."""
+    return (f"MATCH (a:{source_label} {{id: {source}}}) "
+            f"MATCH (a)-[r:{rel_type}]->(b:{target_label} {{id: {target}}})")
 
 
 def _column_value(prop_type: str, value: Any) -> Any:

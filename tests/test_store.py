@@ -287,3 +287,13 @@ def test_shortest_path_between_actors(store: Store) -> None:
         store.shortest_path(LE_PEN, "article:a")  # articles are not on paths between actors
     with pytest.raises(StoreError, match="no node"):
         store.shortest_path(LE_PEN, "person:nobody")
+
+
+def test_the_embedded_store_keeps_few_prepared_statements(tmp_path) -> None:
+    from polgraph.graph.ladybug_store import STATEMENT_CACHE_SIZE, LadybugStore
+
+    with LadybugStore(tmp_path / "g") as store:
+        store.init()
+        for n in range(STATEMENT_CACHE_SIZE + 50):  # each a distinct statement, as in a long viewer session
+            store.query(f"RETURN $x + {n} AS y", {"x": 1})
+        assert len(store._conn._pybind_implicit_prepared_cache) <= STATEMENT_CACHE_SIZE
