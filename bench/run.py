@@ -70,9 +70,10 @@ def main() -> None:
     report = {"benchmark": "store", "store": args.store, "sizes": sizes}
     for edges in (int(n) for n in args.sizes.split(",")):
         result = run_step(args.store, edges, "bulk", args.samples, args.max_seconds)
-        result.update(run_step(args.store, edges, "batched", args.samples, args.max_seconds))
         sizes.append(result)
-        save(f"store_{args.store}", report)  # after each size, so a long run that stops keeps what it measured
+        save(f"store_{args.store}", report)  # after each step, so a long run that stops keeps what it measured
+        result.update(run_step(args.store, edges, "batched", args.samples, args.max_seconds))
+        save(f"store_{args.store}", report)
     if args.store == "embedded" and not args.skip_extraction:
         for processes in (1, 2):
             subprocess.run([sys.executable, str(BENCH / "extraction_speed.py"), "--repeat", "2", "--processes",

@@ -75,12 +75,13 @@ class Neo4jStore(Store):
         """Nothing to do: Neo4j's page cache writes out and evicts pages as it needs."""
 
     def clear(self) -> None:
-        """Delete everything, 10,000 nodes per transaction: one transaction for a big graph can
-        exhaust the server's memory."""
+        """Delete everything, 10,000 relationships and then 10,000 nodes per transaction: one
+        transaction for a big graph, or a DETACH DELETE of hubs, can exhaust the server's memory."""
         self._check_writable()
-        while self._in_transaction(lambda run: run(
-                "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)", {})[0][0], write=True):
-            pass
+        for statement in ("MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*)",
+                          "MATCH (n) WITH n LIMIT 10000 DELETE n RETURN count(*)"):
+            while self._in_transaction(lambda run, s=statement: run(s, {})[0][0], write=True):
+                pass
 
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
         return (f"MATCH (a:{source_label} {{id: $source}}), (b:{target_label} {{id: $target}}) "
