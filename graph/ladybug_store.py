@@ -11,11 +11,12 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import ladybug
 import pyarrow as pa
 
+from polgraph.graph.schema import Property
 from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
 from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
@@ -68,13 +69,14 @@ class LadybugStore(Store):
                 except OSError as err:
                     raise StoreUnavailable(f"cannot create {folder}: {err.strerror}") from None
             target = str(target_file)
-        self._db = self._open(target)
+        self._target = target
+        self._db = self._open()
         self._conn = ladybug.Connection(self._db)
 
-    def _open(self, target: str) -> ladybug.Database:
+    def _open(self) -> ladybug.Database:
         for attempt in range(_LOCK_RETRIES):
             try:
-                return ladybug.Database(target, read_only=self.read_only, buffer_pool_size=_buffer_pool_bytes())
+                return ladybug.Database(self._target, read_only=self.read_only, buffer_pool_size=_buffer_pool_bytes())
             except RuntimeError as err:
                 message = str(err)
                 if "lock" not in message.lower():
@@ -134,7 +136,7 @@ class LadybugStore(Store):
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
-        properties = {"source": _Column("string"), "target": _Column("string"),
+        properties = {"source": Property("source", "string"), "target": Property("target", "string"),
                       **self.schema.relationship(rel_type).properties}
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, properties)})
@@ -142,18 +144,19 @@ class LadybugStore(Store):
     def _settle(self) -> None:
         # After a large COPY the buffer pool stays nearly full (a checkpoint does not free it), and the
         # next write transactions fail for want of room: reopening the database gives it back.
-        if self.location != ":memory:":
+        if self._target != ":memory:":
             self.close()
-            self._db = self._open(str(Path(self.location) / DB_FILE))
+            self._db = self._open()
             self._conn = ladybug.Connection(self._db)
 
-    def _trim_statement_cache(self) -> None:
+    def _trim_statement_cache(self, cypher: str) -> None:
         # ladybug caches every statement it prepares, with the parameters it was prepared with, for
         # the life of the connection: a COPY keeps its Arrow table (hundreds of MB in a bulk load), and
         # thousands of distinct statements (a long viewer session, a per-row load) fill the buffer pool.
         cache = self._conn._pybind_implicit_prepared_cache
-        for key in [key for key in cache if key[0].startswith("COPY ")]:
-            del cache[key]
+        if cypher.startswith("COPY "):
+            for key in [key for key in cache if key[0].startswith("COPY ")]:
+                del cache[key]
         if len(cache) > STATEMENT_CACHE_SIZE:
             cache.clear()
 
@@ -168,7 +171,7 @@ class LadybugStore(Store):
         except RuntimeError as err:
             raise QueryError(_query_error(cypher, err)) from None
         finally:
-            self._trim_statement_cache()
+            self._trim_statement_cache(cypher)
         if isinstance(result, list):  # several statements: the last one answers
             result = result[-1]
         columns = result.get_column_names()
@@ -228,11 +231,7 @@ class LadybugStore(Store):
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
 
-class _Column(NamedTuple):
-    type: str
-
-
-def _arrow_table(rows: list[dict[str, Any]], properties: dict[str, Any]) -> pa.Table:
+def _arrow_table(rows: list[dict[str, Any]], properties: dict[str, Property]) -> pa.Table:
     """Rows as an Arrow table with the table's columns in its declared order (COPY maps by position)."""
     columns = {}
     for name, prop in properties.items():

@@ -65,7 +65,9 @@ def merge_node(existing: dict[str, Any] | None, new: dict[str, Any]) -> dict[str
 
 def merge_fact(existing: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     """Provenance lists grow without repeats; the strongest confidence and tier win."""
-    merged = own_fact(existing or {})
+    if not existing:
+        return dict(new)
+    merged = own_fact(existing)
     merge_fact_into(merged, new)
     return merged
 

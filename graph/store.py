@@ -528,15 +528,16 @@ class Store(ABC):
                     rows, cut = self._neighbours(pattern, [node for node, _ in members], room)
                     truncated = truncated or cut
                     for a_id, r, b in rows:
-                        truncated = truncated or len(nodes) >= max_nodes and b.id not in nodes
                         if wanted and r.type not in wanted:
                             continue
-                        if b.id not in nodes and len(nodes) < max_nodes:
+                        if b.id not in nodes:
+                            if len(nodes) >= max_nodes:
+                                truncated = True
+                                continue
                             nodes[b.id] = b
                             found[b.id] = b.label
-                        if b.id in nodes:
-                            r.source, r.target = (a_id, b.id) if outgoing else (b.id, a_id)
-                            rels[(r.type, r.source, r.target)] = r
+                        r.source, r.target = (a_id, b.id) if outgoing else (b.id, a_id)
+                        rels[(r.type, r.source, r.target)] = r
             frontier = found
             if not frontier or len(nodes) >= max_nodes:
                 break
