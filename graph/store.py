@@ -150,7 +150,8 @@ class Store(ABC):
         The fast way to load a big extracted corpus: each statement carries thousands of rows, so
         fixed costs (commit, planning, LadybugDB's scan of a relationship table) are paid per group,
         not per article. An article is never split across transactions, and every article is checked
-        against the schema before its group is written. Yields one summary per group.
+        against the schema before its group is written; a failing article stops the load, its group
+        written not at all and earlier groups kept. Yields one summary per group.
         """
         self._check_writable()
         group: list[GraphBatch] = []
