@@ -7,7 +7,8 @@
 notes peak memory and size on disk, then on that loaded store measures one-row-per-transaction
 MERGE and article-by-article ``write_batch`` on further articles, then the query latencies
 (bench/queries.py). ``batched`` loads the same graph into an empty store with ``write_batches``
-(UNWIND ... MERGE, whole articles grouped per transaction). Each step prints one JSON object;
+(UNWIND ... MERGE, whole articles grouped per transaction). ``load_csv``, on Neo4j only, loads it
+with the server's own bulk path, LOAD CSV (bench/neo4j_load_csv.py). Each step prints one JSON object;
 bench/run.py runs each in its own process, so peak memory belongs to one step. Time spent
 generating the synthetic articles is left out of every rate.
 """
@@ -27,6 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import GenerationTimer, folder_mb, open_bench_store, peak_rss_mb  # noqa: E402
+from neo4j_load_csv import load_csv  # noqa: E402
 from queries import measure_queries  # noqa: E402
 from synthetic import synthetic_batches  # noqa: E402
 
@@ -130,11 +132,32 @@ def step_batched(kind: str, edges: int, folder: Path, max_seconds: float) -> dic
             "edges_per_s": round(stored / seconds), "peak_rss_mb": peak_rss_mb(), "on_disk_mb": on_disk_mb(store, folder)}}
 
 
+def step_load_csv(edges: int, folder: Path) -> dict[str, Any]:
+    """Neo4j's LOAD CSV into an empty database: the fold, the CSV files and the server's reading all count."""
+    with open_bench_store("neo4j", folder) as store:
+        articles = GenerationTimer(synthetic_batches(edges))
+        started = time.perf_counter()
+        corpus = store.fold(articles)
+        fold_seconds = time.perf_counter() - started - articles.seconds
+        parts = load_csv(store, corpus, folder / "csv")
+        seconds = time.perf_counter() - started - articles.seconds
+        stats = store.stats()
+        stored = sum(stats["relationships"].values())
+        expected = sum(map(len, corpus.facts.values()))
+        if stored != expected or sum(stats["nodes"].values()) != sum(map(len, corpus.nodes.values())):
+            raise SystemExit(f"LOAD CSV stored {stored:,} relationships, expected {expected:,}")
+        return {"store": "neo4j", "edges": edges, "load_csv": {
+            "seconds": round(seconds, 1), "edges_per_s": round(stored / seconds),
+            "fold_seconds": round(fold_seconds, 1), "csv_seconds": round(parts["csv_seconds"], 1),
+            "server_seconds": round(parts["server_seconds"], 1), "peak_rss_mb": peak_rss_mb(),
+            "server_peak_rss_mb": server_peak_rss_mb(), "on_disk_mb": on_disk_mb(store, folder)}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
     parser.add_argument("--edges", type=int, default=10_000)
-    parser.add_argument("--step", choices=["bulk", "batched"], default="bulk")
+    parser.add_argument("--step", choices=["bulk", "batched", "load_csv"], default="bulk")
     parser.add_argument("--samples", type=int, default=100, help="query runs per latency figure")
     parser.add_argument("--max-seconds", type=float, default=600, help="stop the batched load after this long")
     parser.add_argument("--folder", type=Path, help="where the embedded store goes (default: a temporary folder)")
@@ -143,6 +166,10 @@ def main() -> None:
         folder = args.folder or Path(scratch) / "graph"
         if args.step == "bulk":
             result = step_bulk(args.store, args.edges, folder, args.samples)
+        elif args.step == "load_csv":
+            if args.store != "neo4j":
+                parser.error("--step load_csv is Neo4j's bulk path: use --store neo4j (bulk is the embedded store's)")
+            result = step_load_csv(args.edges, Path(scratch))
         else:
             result = step_batched(args.store, args.edges, folder, args.max_seconds)
     print(json.dumps(result))

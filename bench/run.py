@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py                     # embedded store (make bench)
     make bench-neo4j                                  # the same against a real Neo4j, started like the tests'
 
-Each size loads in its own process (bench/load.py), so the peak memory figures are per load.
+Each size loads in its own process (bench/load.py), so the peak memory figures are per load. On
+Neo4j each size is also loaded with the server's own bulk path, LOAD CSV (bench/neo4j_load_csv.py).
 Results: bench/results/store_<store>.json, with the machine they ran on. Extraction speed and
 the viewer's page build do not depend on the store and run with the embedded store only.
 """
@@ -43,11 +44,16 @@ def table(sizes: list[dict[str, Any]]) -> str:
         lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
 
     row("bulk_load (edges/s)", lambda s: f"{s['bulk']['edges_per_s']:,} ({s['bulk']['seconds']} s)")
+    if "load_csv" in sizes[0]:  # Neo4j's own bulk path; on the embedded store bulk_load is (COPY FROM)
+        row("LOAD CSV, the server's bulk path (edges/s)",
+            lambda s: f"{s['load_csv']['edges_per_s']:,} ({s['load_csv']['seconds']} s)")
     row("write_batches, batched (edges/s)", lambda s: f"{s['batched']['edges_per_s']:,} ({s['batched']['seconds']} s"
         + ("" if s["batched"]["complete"] else f", stopped at {s['batched']['edges_stored']:,} edges") + ")")
     row("write_batch per article (edges/s)", lambda s: f"{s['per_article']['edges_per_s']:,}")
     row("one MERGE per transaction (edges/s)", lambda s: f"{s['per_row']['edges_per_s']:,}")
     row("batched / per-row", lambda s: f"{s['batched']['edges_per_s'] / s['per_row']['edges_per_s']:.1f}x")
+    if "load_csv" in sizes[0]:
+        row("LOAD CSV / per-row", lambda s: f"{s['load_csv']['edges_per_s'] / s['per_row']['edges_per_s']:.0f}x")
     row("peak RSS, bulk load (MB)", lambda s: f"{s['bulk']['peak_rss_mb']:,}"
         + (f" (server {s['bulk']['server_peak_rss_mb']:,})" if "server_peak_rss_mb" in s["bulk"] else ""))
     row("peak RSS, batched load (MB)", lambda s: f"{s['batched']['peak_rss_mb']:,}")
@@ -74,6 +80,9 @@ def main() -> None:
         save(f"store_{args.store}", report)  # after each step, so a long run that stops keeps what it measured
         result.update(run_step(args.store, edges, "batched", args.samples, args.max_seconds))
         save(f"store_{args.store}", report)
+        if args.store == "neo4j":
+            result.update(run_step(args.store, edges, "load_csv", args.samples, args.max_seconds))
+            save(f"store_{args.store}", report)
     if args.store == "embedded" and not args.skip_extraction:
         for processes in (1, 2):
             subprocess.run([sys.executable, str(BENCH / "extraction_speed.py"), "--repeat", "2", "--processes",

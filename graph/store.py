@@ -73,6 +73,16 @@ class Subgraph:
     truncated: bool = False
 
 
+@dataclass
+class FoldedCorpus:
+    """Many articles folded into one row per node and per fact, each row holding its own key."""
+
+    nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))  # label -> id -> row
+    facts: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(dict))  # (type, source label, target label) -> (source, target) -> row
+    articles: int = 0
+
+
 class Store(ABC):
     """A Cypher graph store holding the political graph."""
 
@@ -179,32 +189,14 @@ class Store(ABC):
         if any(stored["nodes"].values()):
             raise StoreError(f"bulk load needs an empty store and {self.describe()} holds a graph; "
                              "use write_batches to add to it")
-        # Folded rows keyed by node id or (source, target); each row also holds its key, ready to insert.
-        nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        facts: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
-        articles = 0
-        for batch in batches:
-            self.check_batch(batch)
-            articles += 1
-            for node in batch.nodes:
-                table = nodes[node.label]
-                row = table.get(node.id)
-                table[node.id] = {**node.properties, "id": node.id} if row is None else merge_node(row, node.properties)
-            for rel in batch.relationships:
-                table = facts[(rel.type, rel.source_label, rel.target_label)]
-                key = (rel.source, rel.target)
-                row = table.get(key)
-                if row is None:
-                    table[key] = {**own_fact(rel.properties), "source": rel.source, "target": rel.target}
-                else:
-                    merge_fact_into(row, rel.properties)
-        summary = WriteSummary(f"{articles} articles", nodes_created=sum(map(len, nodes.values())),
-                               relationships_created=sum(map(len, facts.values())))
+        corpus = self.fold(batches)
+        summary = WriteSummary(f"{corpus.articles} articles", nodes_created=sum(map(len, corpus.nodes.values())),
+                               relationships_created=sum(map(len, corpus.facts.values())))
         try:
-            for label, rows in nodes.items():
+            for label, rows in corpus.nodes.items():
                 for chunk in _chunks(rows.values(), self.bulk_rows):
                     self._in_transaction(partial(self._insert_nodes, label=label, rows=chunk), write=True)
-            for (rel_type, source_label, target_label), rows in facts.items():
+            for (rel_type, source_label, target_label), rows in corpus.facts.items():
                 for chunk in _chunks(rows.values(), self.bulk_rows):
                     self._in_transaction(partial(self._insert_relationships, rel_type=rel_type,
                                                  source_label=source_label, target_label=target_label, rows=chunk),
@@ -214,6 +206,27 @@ class Store(ABC):
             self.clear()
             raise
         return summary
+
+    def fold(self, batches: Iterable[GraphBatch]) -> FoldedCorpus:
+        """Check every article against the schema and fold all their records in memory, one row per
+        node and per fact, provenance merged exactly as ``write_batch`` would merge it."""
+        corpus = FoldedCorpus()
+        for batch in batches:
+            self.check_batch(batch)
+            corpus.articles += 1
+            for node in batch.nodes:
+                table = corpus.nodes[node.label]
+                row = table.get(node.id)
+                table[node.id] = {**node.properties, "id": node.id} if row is None else merge_node(row, node.properties)
+            for rel in batch.relationships:
+                table = corpus.facts[(rel.type, rel.source_label, rel.target_label)]
+                key = (rel.source, rel.target)
+                row = table.get(key)
+                if row is None:
+                    table[key] = {**own_fact(rel.properties), "source": rel.source, "target": rel.target}
+                else:
+                    merge_fact_into(row, rel.properties)
+        return corpus
 
     @abstractmethod
     def _settle(self) -> None:

@@ -6,6 +6,9 @@ import importlib.util
 from itertools import islice
 from pathlib import Path
 
+import pytest
+
+from polgraph.graph.exports import select_all
 from polgraph.graph.store import Store
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -45,6 +48,26 @@ def test_embedded_load_steps_and_their_table(tmp_path: Path) -> None:
     batched = load.step_batched("embedded", 300, tmp_path / "batched", max_seconds=120)
     assert batched["batched"]["complete"] and bulk["bulk"]["on_disk_mb"] > 0
     assert "| batched / per-row |" in run.table([{**bulk, **batched}])
+
+
+def test_neo4j_load_csv_stores_what_bulk_load_stores(store: Store, tmp_path: Path) -> None:
+    if store.kind != "neo4j":
+        pytest.skip("LOAD CSV is Neo4j's bulk path")
+    synthetic, neo4j_load_csv = bench_module("synthetic"), bench_module("neo4j_load_csv")
+    store.bulk_load(synthetic.synthetic_batches(300))
+    expected = whole_graph(store)
+    store.clear()
+    neo4j_load_csv.load_csv(store, store.fold(synthetic.synthetic_batches(300)), tmp_path / "csv")
+    assert whole_graph(store) == expected
+    assert any(rel[3]["articles"] for rel in expected[1])  # lists came back as lists
+
+
+def whole_graph(store: Store) -> tuple[list, list]:
+    """Every node and relationship with its properties, in an order that does not depend on the store's ids."""
+    sub = select_all(store)
+    nodes = sorted(((n.label, n.id, n.properties) for n in sub.nodes), key=repr)
+    rels = sorted(((r.type, r.source, r.target, r.properties) for r in sub.relationships), key=repr)
+    return nodes, rels
 
 
 def test_viewer_and_extraction_benchmarks_run() -> None:
