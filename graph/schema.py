@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,10 @@ class NodeType:
     properties: dict[str, Property]
     indexes: tuple[str, ...]
 
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return _required(self.properties)
+
 
 @dataclass(frozen=True)
 class RelationshipType:
@@ -82,6 +86,10 @@ class RelationshipType:
 
     def pairs(self) -> list[tuple[str, str]]:
         return [(s, t) for s in self.sources for t in self.targets]
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return _required(self.properties)
 
 
 @dataclass(frozen=True)
@@ -103,13 +111,14 @@ class Schema:
             raise SchemaError(f"unknown relationship type {rel_type!r} (known: {known})") from None
 
     def check_node(self, label: str, properties: dict[str, Any]) -> None:
-        _check_properties(label, self.node(label).properties, properties)
+        node = self.node(label)
+        _check_properties(label, node.properties, node.required, properties)
 
     def check_relationship(self, rel_type: str, source: str, target: str, properties: dict[str, Any]) -> None:
         rel = self.relationship(rel_type)
-        if (source, target) not in rel.pairs():
+        if source not in rel.sources or target not in rel.targets:  # every source may go to every target
             raise SchemaError(f"{rel_type} cannot go from {source} to {target}")
-        _check_properties(rel_type, rel.properties, properties)
+        _check_properties(rel_type, rel.properties, rel.required, properties)
 
     def describe(self) -> str:
         """The schema as text, for ``polgraph schema``."""
@@ -132,15 +141,20 @@ def _describe_property(prop: Property) -> str:
     return f"{prop.name}: {prop.type}{flags}{doc}"
 
 
-def _check_properties(owner: str, declared: dict[str, Property], given: dict[str, Any]) -> None:
+def _check_properties(owner: str, declared: dict[str, Property], required: tuple[str, ...],
+                      given: dict[str, Any]) -> None:
     for name, value in given.items():
         prop = declared.get(name)
         if prop is None:
             raise SchemaError(f"{owner} has no property {name!r}")
         prop.check(owner, value)
-    for prop in declared.values():
-        if prop.required and given.get(prop.name) is None:
-            raise SchemaError(f"{owner}.{prop.name} is required")
+    for name in required:
+        if given.get(name) is None:
+            raise SchemaError(f"{owner}.{name} is required")
+
+
+def _required(properties: dict[str, Property]) -> tuple[str, ...]:
+    return tuple(name for name, prop in properties.items() if prop.required)
 
 
 def _read_properties(entry: dict[str, Any]) -> dict[str, Property]:
