@@ -7,6 +7,7 @@ database's own read-only mode, so a write is refused by the database, not by a k
 
 from __future__ import annotations
 
+import ctypes
 import os
 import time
 from collections.abc import Callable
@@ -47,7 +48,9 @@ def _buffer_pool_bytes() -> int:
 
 class LadybugStore(Store):
     kind = "embedded"
-    bulk_rows = 500_000  # one COPY per table in most bulk loads: appending to a filled table costs more
+    # Rows per COPY in a bulk load: each holds several hundred MB of working memory at 100k+ rows (a 1M-edge
+    # load peaked at 2.2 GB with 500k), while smaller ones pay more for appending to a filled table.
+    bulk_rows = 120_000
     insert_min_rows = 1000  # each COPY claims fresh storage, which small ones waste: fewer rows go through MERGE
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
@@ -133,6 +136,7 @@ class LadybugStore(Store):
     def _insert_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         properties = self.schema.node(label).properties
         run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, properties)})
+        _return_freed_memory()
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
@@ -140,6 +144,7 @@ class LadybugStore(Store):
                       **self.schema.relationship(rel_type).properties}
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, properties)})
+        _return_freed_memory()
 
     def _settle(self) -> None:
         # After a large COPY the buffer pool stays nearly full (a checkpoint does not free it), and the
@@ -240,6 +245,23 @@ def _arrow_table(rows: list[dict[str, Any]], properties: dict[str, Property]) ->
             values = [value or [] for value in values]
         columns[name] = pa.array(values, type=_ARROW_TYPES[prop.type])
     return pa.table(columns)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc only
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def _return_freed_memory() -> None:
+    """Hand the pages a COPY freed back to the system: glibc keeps them, and the next COPY's working
+    memory would then come on top (a 1M-edge bulk load peaked 70 MB higher without this)."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _plain(value: Any) -> Any:

@@ -77,18 +77,28 @@ def own_fact(fact: dict[str, Any]) -> dict[str, Any]:
     return {**fact, **{name: list(fact.get(name) or []) for name in _PROVENANCE_LISTS}}
 
 
-def merge_fact_into(fact: dict[str, Any], new: dict[str, Any]) -> None:
+def merge_fact_into(fact: dict[str, Any], new: dict[str, Any],
+                    seen: tuple[set[str], set[str]] | None = None) -> None:
     """``merge_fact`` changing ``fact`` in place, its lists included (see ``own_fact``): folding a corpus,
-    a fact stated in thousands of articles is not copied once per article."""
+    a fact stated in thousands of articles is not copied once per article. ``seen``, the fact's
+    articles and spans as sets (kept up to date here), makes each merge cost the same however
+    many articles already state the fact."""
     for name, value in new.items():
         if name not in _PROVENANCE and fact.get(name) is None:
             fact[name] = value
     articles, spans, evidence = (fact[name] for name in _PROVENANCE_LISTS)
-    articles.extend(a for a in dict.fromkeys(new.get("articles") or []) if a not in articles)
+    known_articles, known_spans = seen or (articles, spans)
+    for article in dict.fromkeys(new.get("articles") or []):
+        if article not in known_articles:
+            articles.append(article)
+            if seen:
+                known_articles.add(article)
     for span, sentence in zip(new.get("spans") or [], new.get("evidence") or [], strict=True):
-        if span not in spans:
+        if span not in known_spans:
             spans.append(span)
             evidence.append(sentence)
+            if seen:
+                known_spans.add(span)
     fact["confidence"] = max(c for c in (fact.get("confidence"), new.get("confidence"), 0.0) if c is not None)
     tiers = {fact.get("tier"), new.get("tier")}
     fact["tier"] = "explicit" if "explicit" in tiers else (new.get("tier") or fact.get("tier"))

@@ -39,6 +39,7 @@ DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
+SEEN_SETS_FROM = 64  # provenance entries from which folding a fact keeps sets beside its lists
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -193,10 +194,12 @@ class Store(ABC):
         summary = WriteSummary(f"{corpus.articles} articles", nodes_created=sum(map(len, corpus.nodes.values())),
                                relationships_created=sum(map(len, corpus.facts.values())))
         try:
-            for label, rows in corpus.nodes.items():
-                for chunk in _chunks(rows.values(), self.bulk_rows):
+            # Each table leaves memory once written, making room for the database's own.
+            for label in list(corpus.nodes):
+                for chunk in _chunks(corpus.nodes.pop(label).values(), self.bulk_rows):
                     self._in_transaction(partial(self._insert_nodes, label=label, rows=chunk), write=True)
-            for (rel_type, source_label, target_label), rows in corpus.facts.items():
+            for rel_type, source_label, target_label in list(corpus.facts):
+                rows = corpus.facts.pop((rel_type, source_label, target_label))
                 for chunk in _chunks(rows.values(), self.bulk_rows):
                     self._in_transaction(partial(self._insert_relationships, rel_type=rel_type,
                                                  source_label=source_label, target_label=target_label, rows=chunk),
@@ -211,6 +214,7 @@ class Store(ABC):
         """Check every article against the schema and fold all their records in memory, one row per
         node and per fact, provenance merged exactly as ``write_batch`` would merge it."""
         corpus = FoldedCorpus()
+        seen: dict[int, tuple[set[str], set[str]]] = {}  # id(row) -> its articles and spans, for long lists
         for batch in batches:
             self.check_batch(batch)
             corpus.articles += 1
@@ -225,7 +229,9 @@ class Store(ABC):
                 if row is None:
                     table[key] = {**own_fact(rel.properties), "source": rel.source, "target": rel.target}
                 else:
-                    merge_fact_into(row, rel.properties)
+                    if len(row["spans"]) >= SEEN_SETS_FROM and id(row) not in seen:
+                        seen[id(row)] = (set(row["articles"]), set(row["spans"]))
+                    merge_fact_into(row, rel.properties, seen.get(id(row)))
         return corpus
 
     @abstractmethod

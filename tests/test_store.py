@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
+from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact
 from polgraph.graph.schema import SchemaError
-from polgraph.graph.store import QueryError, Store, StoreError
+from polgraph.graph.store import SEEN_SETS_FROM, QueryError, Store, StoreError, open_store
 
 LE_PEN, FN, NORD = "person:marine-le-pen", "party:front-national", "region:nord-pas-de-calais-picardie"
 
@@ -254,6 +254,21 @@ def test_grouped_and_bulk_writes_store_what_article_by_article_writes_store(stor
     summary = store.bulk_load(corpus())
     assert summary.relationships_created == len(expected[1])
     assert snapshot(store) == expected
+
+
+def test_folding_a_fact_stated_in_many_articles_merges_it_as_write_batch_would() -> None:
+    articles = [f"article:{n:03d}" for n in range(SEEN_SETS_FROM * 2)]
+    batches = [article_batch(article) for article in articles]
+    for again in (3, SEEN_SETS_FROM + 5):  # an article met again adds nothing, before and after sets are kept
+        batches.insert(SEEN_SETS_FROM + 10, article_batch(articles[again]))
+    expected = None
+    for article in articles:
+        expected = merge_fact(expected, fact(article))
+    with open_store(":memory:") as store:
+        corpus = store.fold(batches)
+    leads = corpus.facts[("LEADS", "Person", "Party")][(LE_PEN, FN)]
+    assert leads == {**expected, "source": LE_PEN, "target": FN}
+    assert len(leads["articles"]) == len(articles) and corpus.articles == len(articles) + 2
 
 
 def test_bulk_load_needs_an_empty_store_and_checks_every_article_first(store: Store) -> None:
