@@ -50,6 +50,12 @@ def test_embedded_load_steps_and_their_table(tmp_path: Path) -> None:
     assert "| batched / per-row |" in run.table([{**bulk, **batched}])
 
 
+def test_bulk_phases_add_up(tmp_path: Path) -> None:
+    phases = bench_module("bulk_phases").measure(300, tmp_path / "graph")
+    assert phases["edges"] >= 300 and phases["check_seconds"] > 0 and phases["fold_seconds"] > 0
+    assert phases["check_seconds"] + phases["fold_seconds"] + phases["write_seconds"] <= phases["seconds"] + 0.01
+
+
 def test_neo4j_load_csv_stores_what_bulk_load_stores(store: Store, tmp_path: Path) -> None:
     if store.kind != "neo4j":
         pytest.skip("LOAD CSV is Neo4j's bulk path")

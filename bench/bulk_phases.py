@@ -1,0 +1,67 @@
+"""Where an embedded ``bulk_load`` spends its time and memory: schema checks, the fold, the writes.
+
+    .venv/bin/python bench/bulk_phases.py --edges 1000000
+
+Wraps the store's own ``check_batch`` and ``fold`` with timers, so the phases are those of a
+real ``Store.bulk_load``; generating the synthetic articles is left out, as everywhere in bench/.
+Peak RSS is noted when the fold ends (the folded graph in memory) and after the writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import GenerationTimer, open_bench_store, peak_rss_mb  # noqa: E402
+from synthetic import synthetic_batches  # noqa: E402
+
+from polgraph.graph.records import GraphBatch  # noqa: E402
+from polgraph.graph.store import FoldedCorpus  # noqa: E402
+
+
+def measure(edges: int, folder: Path) -> dict[str, Any]:
+    with open_bench_store("embedded", folder) as store:
+        articles = GenerationTimer(synthetic_batches(edges))
+        check, fold = store.check_batch, store.fold
+        phases: dict[str, Any] = {"check_seconds": 0.0}
+
+        def timed_check(batch: GraphBatch) -> None:
+            started = time.perf_counter()
+            check(batch)
+            phases["check_seconds"] += time.perf_counter() - started
+
+        def timed_fold(batches: Any) -> FoldedCorpus:
+            started = time.perf_counter()
+            corpus = fold(batches)
+            phases["fold_seconds"] = time.perf_counter() - started - articles.seconds - phases["check_seconds"]
+            phases["fold_peak_rss_mb"] = peak_rss_mb()
+            return corpus
+
+        store.check_batch, store.fold = timed_check, timed_fold
+        started = time.perf_counter()
+        summary = store.bulk_load(articles)
+        seconds = time.perf_counter() - started - articles.seconds
+    write_seconds = seconds - phases["fold_seconds"] - phases["check_seconds"]
+    return {"edges": summary.relationships_created, "seconds": round(seconds, 3),
+            "check_seconds": round(phases["check_seconds"], 3), "fold_seconds": round(phases["fold_seconds"], 3),
+            "write_seconds": round(write_seconds, 3), "fold_peak_rss_mb": phases["fold_peak_rss_mb"],
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edges", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as scratch:
+        print(json.dumps(measure(args.edges, Path(scratch) / "graph")))
+
+
+if __name__ == "__main__":
+    main()
