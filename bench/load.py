@@ -142,10 +142,11 @@ def step_load_csv(edges: int, folder: Path) -> dict[str, Any]:
         parts = load_csv(store, corpus, folder / "csv")
         seconds = time.perf_counter() - started - articles.seconds
         stats = store.stats()
-        stored = sum(stats["relationships"].values())
-        expected = sum(map(len, corpus.facts.values()))
-        if stored != expected or sum(stats["nodes"].values()) != sum(map(len, corpus.nodes.values())):
-            raise SystemExit(f"LOAD CSV stored {stored:,} relationships, expected {expected:,}")
+        stored, nodes = sum(stats["relationships"].values()), sum(stats["nodes"].values())
+        expected, expected_nodes = sum(map(len, corpus.facts.values())), sum(map(len, corpus.nodes.values()))
+        if (stored, nodes) != (expected, expected_nodes):
+            raise SystemExit(f"LOAD CSV stored {nodes:,} nodes and {stored:,} relationships, "
+                             f"expected {expected_nodes:,} and {expected:,}")
         return {"store": "neo4j", "edges": edges, "load_csv": {
             "seconds": round(seconds, 1), "edges_per_s": round(stored / seconds),
             "fold_seconds": round(fold_seconds, 1), "csv_seconds": round(parts["csv_seconds"], 1),
