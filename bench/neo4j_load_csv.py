@@ -22,6 +22,7 @@ from typing import Any
 
 import neo4j
 
+from polgraph.graph.neo4j_store import credentials_from_environment
 from polgraph.graph.schema import Property
 from polgraph.graph.store import FoldedCorpus, Store
 
@@ -41,14 +42,12 @@ def load_csv(store: Store, corpus: FoldedCorpus, folder: Path) -> dict[str, floa
         path = write_csv(folder / f"node_{label}.csv", properties, rows.values())
         statements.append((path, f"CREATE (n:{label} {{{_converted(properties)}}})"))
     for (rel_type, source_label, target_label), rows in corpus.facts.items():
-        properties = store.schema.relationship(rel_type).properties
-        columns = {"source": Property("source", "string"), "target": Property("target", "string"), **properties}
-        path = write_csv(folder / f"rel_{rel_type}_{source_label}_{target_label}.csv", columns, rows.values())
+        rel = store.schema.relationship(rel_type)
+        path = write_csv(folder / f"rel_{rel_type}_{source_label}_{target_label}.csv", rel.columns, rows.values())
         statements.append((path, f"MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} "
-                                 f"{{id: row.target}}) CREATE (a)-[:{rel_type} {{{_converted(properties)}}}]->(b)"))
+                                 f"{{id: row.target}}) CREATE (a)-[:{rel_type} {{{_converted(rel.properties)}}}]->(b)"))
     written = time.perf_counter()
-    user = os.environ.get("NEO4J_USER")
-    auth = (user, os.environ.get("NEO4J_PASSWORD", "")) if user else None
+    auth = credentials_from_environment()
     with neo4j.GraphDatabase.driver(os.environ["NEO4J_URI"], auth=auth) as driver, driver.session() as session:
         for path, create in statements:
             # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not a managed one.

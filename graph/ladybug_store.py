@@ -140,10 +140,9 @@ class LadybugStore(Store):
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
-        properties = {"source": Property("source", "string"), "target": Property("target", "string"),
-                      **self.schema.relationship(rel_type).properties}
+        columns = self.schema.relationship(rel_type).columns
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
-            {"rows": _arrow_table(rows, properties)})
+            {"rows": _arrow_table(rows, columns)})
         _return_freed_memory()
 
     def _settle(self) -> None:

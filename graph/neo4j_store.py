@@ -33,8 +33,7 @@ class Neo4jStore(Store):
         super().__init__()
         self.read_only = read_only
         self.location = _without_credentials(uri)
-        user = os.environ.get("NEO4J_USER")
-        auth = (user, os.environ.get("NEO4J_PASSWORD", "")) if user else None
+        auth = credentials_from_environment()
         self._database = os.environ.get("NEO4J_DATABASE") or None
         try:
             self._driver = GraphDatabase.driver(
@@ -131,6 +130,12 @@ class Neo4jStore(Store):
                 return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
         return self._guard(fetch, cypher)
+
+
+def credentials_from_environment() -> tuple[str, str] | None:
+    """($NEO4J_USER, $NEO4J_PASSWORD), or None for a server with authentication off."""
+    user = os.environ.get("NEO4J_USER")
+    return (user, os.environ.get("NEO4J_PASSWORD", "")) if user else None
 
 
 def _plain(value: Any) -> Any:

@@ -91,6 +91,11 @@ class RelationshipType:
     def required(self) -> tuple[str, ...]:
         return _required(self.properties)
 
+    @cached_property
+    def columns(self) -> dict[str, Property]:
+        """The endpoints' ids, then the properties: the columns of a bulk file or table of this type."""
+        return {"source": Property("source", "string"), "target": Property("target", "string"), **self.properties}
+
 
 @dataclass(frozen=True)
 class Schema:
