@@ -246,14 +246,30 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
 
 
 @cli.command("eval")
-@click.argument("extraction", type=click.Path(exists=True, path_type=Path))
-@click.argument("gold", type=click.Path(exists=True, path_type=Path))
-def evaluate_command(extraction: Path, gold: Path) -> None:
-    """Score an extraction (output of `polgraph extract`) against a gold file."""
-    from polgraph.loaders.evaluate import evaluate, format_report
+@click.argument("extraction", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate_command(extraction: Path, gold: tuple[Path, ...], fmt: str) -> None:
+    """Score an extraction (JSON or JSON Lines from `polgraph extract`) against gold files or folders of them.
 
-    found = _read_json(extraction, first_line_only=True)
-    click.echo(format_report(evaluate(found, _read_json(gold))))
+    Prints micro-averaged precision, recall and F1 for entities (and typed entities), explicit and all
+    relations and each predicate, and how many gold quotations were found and given the right
+    speaker: a row per outlet (the gold file name up to its first '-') and the total. Example:
+    `polgraph extract --format json ../shared/eval/dev/*.txt > dev.jsonl; polgraph eval dev.jsonl ../shared/eval/dev`
+    """
+    from polgraph.loaders.evaluate import format_table, gold_files, read_extractions, score_corpus
+
+    golds = gold_files(gold)
+    if not golds:
+        raise StoreError(f"no *.gold.json files in {', '.join(map(str, gold))}")
+    try:
+        totals = score_corpus(read_extractions(extraction), golds)
+    except (ValueError, KeyError) as err:
+        raise StoreError(str(err).strip("'")) from None
+    if fmt == "json":
+        click.echo(json.dumps({key: score.to_dict() for key, score in totals.items()}, ensure_ascii=False))
+    else:
+        click.echo(format_table(totals))
 
 
 def _register_commands() -> None:

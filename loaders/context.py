@@ -1,22 +1,27 @@
 """What the extraction components share while they read one article.
 
-``ArticleContext`` holds the spaCy doc, the entities found so far with their mentions, and the
-relations and statements the later components add. ``templated(sentence)`` writes a sentence
-with each entity mention replaced by a marker such as ``⟨Person:3⟩``, so relation rules can be
-plain regular expressions over words and entity slots.
+``ArticleContext`` holds the analysis text (see text.py) and its spaCy doc, the page furniture
+found in it, the entities found so far with their mentions, and the relations and statements the
+later components add. Components work in analysis offsets; the context turns them into offsets
+of the stored text whenever it writes a mention, an evidence span or a statement.
+
+``templated(sentence)`` writes a sentence with each entity mention replaced by a marker such as
+``⟨Person:3⟩``, so surface rules can be plain regular expressions over words and entity slots.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from polgraph.graph.ids import node_id
-from polgraph.loaders.gazetteer import COUNTRY_NAMES, COUNTRY_WORDS, Entry, Gazetteer
-from polgraph.loaders.model import Document, Entity, Evidence, Mention, Relation, Statement
+from ..graph.ids import node_id
+from .gazetteer import COUNTRY_NAMES, COUNTRY_WORDS, Entry, Gazetteer
+from .model import Document, Entity, Evidence, Mention, Relation, Statement
+from .text import AnalysisText
 
 ACTORS = ("Person", "Party", "Organization")
 HOLE = "⟦⟧"
@@ -25,7 +30,7 @@ _MARKER = re.compile(r"⟨(\w+):(\d+)⟩")
 
 @dataclass
 class Located:
-    """A mention tied to its entity."""
+    """A mention tied to its entity, in analysis offsets."""
 
     start: int
     end: int
@@ -45,27 +50,47 @@ class Templated:
 
 
 @dataclass
+class Furniture:
+    """Page furniture found in the text (analysis offsets): what extraction skips, and what it tells."""
+
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # stamps, datelines, credit labels, navigation
+    bylines: list[tuple[int, int]] = field(default_factory=list)  # the names after "By"
+    credits: list[tuple[int, int]] = field(default_factory=list)  # the names after "Image:", "Photo by"
+
+
+@dataclass
 class ArticleContext:
     document: Document
+    analysis: AnalysisText
     doc: Doc
     gazetteer: Gazetteer
+    furniture: Furniture = field(default_factory=Furniture)
     country: str | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Located] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    excluded: list[tuple[int, int]] = field(default_factory=list)  # boilerplate ranges extraction skips
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "f" / "m", where the article or gazetteer tells
+    _by_token: dict[int, Located] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _sentences: list[Span] = field(default_factory=list, repr=False)
 
-    def is_excluded(self, start: int, end: int | None = None) -> bool:
-        end = start + 1 if end is None else end
-        return any(s < end and start < e for s, e in self.excluded)
+    def __post_init__(self) -> None:
+        self._sentences = list(self.doc.sents)
+        self._sentence_starts = [s.start_char for s in self._sentences]
 
     @property
     def text(self) -> str:
-        return self.document.text
+        """The analysis text (offsets of ``doc`` and of every component point into it)."""
+        return self.analysis.text
+
+    def is_skipped(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(s < end and start < e for s, e in self.furniture.skipped)
 
     # --- entities --------------------------------------------------------------------
     def add_entity(self, label: str, name: str, entity_id: str | None = None, **properties: object) -> Entity:
+        name = " ".join(name.split())
         entity_id = entity_id or node_id(label, name)
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -84,20 +109,47 @@ class ArticleContext:
         return self.add_entity(entry.label, entry.name, entry.id, **extra)
 
     def add_mention(self, entity: Entity, start: int, end: int) -> None:
-        surface = self.text[start:end]
-        if any(m.start == start and m.end == end for m in entity.mentions):
+        """A mention at analysis offsets ``start:end`` (the entity keeps the stored text's offsets)."""
+        if any(m.start < end and start < m.end for m in self.mentions_between(start, end)):
             return
-        entity.mentions.append(Mention(start=start, end=end, text=surface))
+        source_start, source_end = self.analysis.to_source(start, end)
+        entity.mentions.append(Mention(start=source_start, end=source_end, text=self.document.text[source_start:source_end]))
+        surface = " ".join(self.text[start:end].split())
         if surface not in entity.aliases:
             entity.aliases.append(surface)
         self.mentions.append(Located(start, end, entity.id))
+        self._by_token = None
+
+    def mentions_between(self, start: int, end: int) -> list[Located]:
+        return [m for m in self.mentions if m.start < end and start < m.end]
 
     def label_of(self, entity_id: str) -> str:
-        return self.entities[entity_id].label
+        return self.entities[entity_id].label if entity_id in self.entities else "Article"
+
+    def mention_at(self, token: Token) -> Located | None:
+        """The mention a token lies in."""
+        if self._by_token is None:
+            self._by_token = {}
+            for mention in self.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                for i in range(span.start, span.end) if span is not None else ():
+                    self._by_token.setdefault(i, mention)
+        return self._by_token.get(token.i)
+
+    def entity_at(self, token: Token) -> str | None:
+        mention = self.mention_at(token)
+        return mention.entity_id if mention else None
 
     def country_entity(self) -> Entity | None:
-        """The Place node of the article's country (made if the article never names it)."""
-        return self.country_place(self.country) if self.country else None
+        """The Place node of the article's country, if the article names it."""
+        return self.mentioned_country(self.country) if self.country else None
+
+    def mentioned_country(self, country: str) -> Entity | None:
+        """The Place node of a country code, if the article names that country."""
+        name = COUNTRY_NAMES.get(country, country)
+        entry = self.gazetteer.lookup(name, label="Place")
+        entity = self.entities.get(entry.id if entry else node_id("Place", name))
+        return entity if entity is not None and entity.mentions else None
 
     def country_place(self, country: str) -> Entity:
         """The Place node of a country code (or of a country the gazetteer does not know, by name)."""
@@ -125,8 +177,7 @@ class ArticleContext:
 
     def most_mentioned(self, label: str, before: int | None = None) -> str | None:
         counts = Counter(
-            m.entity_id
-            for m in self.mentions
+            m.entity_id for m in self.mentions
             if self.label_of(m.entity_id) == label and (before is None or m.start < before)
         )
         return counts.most_common(1)[0][0] if counts else None
@@ -136,6 +187,14 @@ class ArticleContext:
         return max(earlier, key=lambda m: m.start).entity_id if earlier else None
 
     # --- sentences -------------------------------------------------------------------
+    @property
+    def sentences(self) -> list[Span]:
+        return self._sentences
+
+    def sentence_of(self, char: int) -> Span:
+        index = bisect_right(self._sentence_starts, char) - 1
+        return self._sentences[max(index, 0)] if self._sentences else self.doc[:]
+
     def templated(self, sentence: Span) -> Templated:
         return self.templated_range(sentence.start_char, sentence.end_char)
 
@@ -145,8 +204,7 @@ class ArticleContext:
         ``hole`` (start, end) is written as the single mark ``HOLE``, e.g. a quotation's words.
         """
         inside = [
-            m
-            for m in self.mentions
+            m for m in self.mentions
             if m.start >= start and m.end <= end and not (hole and m.start < hole[1] and hole[0] < m.end)
         ]
         pieces, slots, cursor = [], [], start
@@ -166,6 +224,11 @@ class ArticleContext:
         pieces.append(self.text[cursor:end])
         return Templated("".join(pieces), slots)
 
+    # --- output ----------------------------------------------------------------------
+    def evidence(self, start: int, end: int) -> Evidence:
+        source_start, source_end = self.analysis.to_source(start, end)
+        return Evidence(sentence=self.document.text[source_start:source_end], start=source_start, end=source_end)
+
     def add_relation(
         self,
         subject: str,
@@ -177,13 +240,10 @@ class ArticleContext:
         confidence: float = 0.8,
         **properties: object,
     ) -> None:
-        if subject == obj:
+        """A fact with its evidence sentence; a fact found again keeps the explicit tier and adds properties."""
+        if subject == obj or subject not in self.entities or (obj not in self.entities and obj != "ARTICLE"):
             return
-        evidence = Evidence(
-            sentence=self.text[sentence.start_char : sentence.end_char],
-            start=sentence.start_char,
-            end=sentence.end_char,
-        )
+        evidence = self.evidence(sentence.start_char, sentence.end_char)
         props = {k: v for k, v in properties.items() if v is not None}
         for existing in self.relations:
             if (existing.subject, existing.predicate, existing.object) == (subject, predicate, obj):
@@ -191,20 +251,13 @@ class ArticleContext:
                     existing.tier, existing.evidence, existing.confidence = tier, evidence, confidence
                 existing.properties.update({k: v for k, v in props.items() if k not in existing.properties})
                 return
-        self.relations.append(
-            Relation(
-                subject=subject,
-                predicate=predicate,
-                object=obj,
-                evidence=evidence,
-                confidence=confidence,
-                tier=tier,
-                properties=props,
-            )
-        )
+        self.relations.append(Relation(subject=subject, predicate=predicate, object=obj, evidence=evidence,
+                                       confidence=confidence, tier=tier, properties=props))
 
-    def sentence_of(self, char: int) -> Span:
-        for sentence in self.doc.sents:
-            if sentence.start_char <= char < sentence.end_char:
-                return sentence
-        return self.doc[:]
+    def add_statement(self, start: int, end: int, **fields: object) -> Statement:
+        """A quotation at analysis offsets ``start:end``, kept with the stored text's offsets and words."""
+        source_start, source_end = self.analysis.to_source(start, end)
+        statement = Statement(text=self.document.text[source_start:source_end], start=source_start, end=source_end,
+                              **fields)
+        self.statements.append(statement)
+        return statement

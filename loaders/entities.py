@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from polgraph.graph.ids import fold
-from polgraph.loaders.context import ArticleContext
-from polgraph.loaders.gazetteer import Entry, Gazetteer
-from polgraph.loaders.repair import repaired_ents
+from ..graph.ids import fold
+from .context import ArticleContext
+from .gazetteer import Entry, Gazetteer
+from .entity_fixes import MODEL_LABELS
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
@@ -43,7 +43,10 @@ def find_entities(ctx: ArticleContext) -> None:
     ctx.country = ctx.guess_country()
     people: list[tuple[Span, str]] = []
     others: list[tuple[Span, str, str]] = []
-    for span, label in repaired_ents(ctx.doc.ents, ctx.excluded, _OWN_LABELS):
+    for ent in ctx.doc.ents:
+        span, label = ent, ent.label_
+        if ctx.is_skipped(ent.start_char, ent.end_char) or (label not in MODEL_LABELS and label not in _OWN_LABELS):
+            continue
         span, name = _trimmed(span)
         if span is None or _is_junk(span) or _in_headline(ctx, span, label):
             continue
@@ -94,7 +97,7 @@ def _same_organisation(ctx: ArticleContext, name: str) -> str | None:
 
 def _propagate_mentions(ctx: ArticleContext) -> None:
     """Every later occurrence of a name already resolved is a mention too (NER misses some)."""
-    taken = [(m.start, m.end) for m in ctx.mentions] + list(ctx.excluded)
+    taken = [(m.start, m.end) for m in ctx.mentions] + list(ctx.furniture.skipped)
     forms = sorted(
         {
             (alias, entity_id)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from polgraph.loaders.context import ArticleContext
-from polgraph.loaders.gazetteer import COUNTRY_ADJECTIVES, COUNTRY_WORDS
+from .context import ArticleContext
+from .gazetteer import COUNTRY_ADJECTIVES, COUNTRY_WORDS
 
 KINDS = (
     "presidential",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from polgraph.graph.ids import fold, node_id
+from ..graph.ids import fold, node_id
 
 GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteer"
 COUNTRIES_FILE = GAZETTEER_DIR / "countries.yaml"
@@ -72,8 +72,11 @@ class Gazetteer:
     entries: list[Entry]
     _by_form: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list), repr=False)
 
+    _by_id: dict[str, Entry] = field(default_factory=dict, repr=False)
+
     def __post_init__(self) -> None:
         for entry in self.entries:
+            self._by_id.setdefault(entry.id, entry)
             for form in dict.fromkeys(fold(f) for f in entry.surface_forms):
                 self._by_form[form].append(entry)
 
@@ -95,25 +98,7 @@ class Gazetteer:
         return found[0]
 
     def by_id(self, entity_id: str) -> Entry | None:
-        return next((e for e in self.entries if e.id == entity_id), None)
-
-    def ruler_patterns(self) -> list[dict]:
-        """spaCy EntityRuler patterns: exact case for abbreviations, lower case for names."""
-        patterns = []
-        for entry in self.entries:
-            for form in dict.fromkeys(entry.surface_forms):
-                if len(form) <= 5 and form.replace(".", "").isupper():  # abbreviations match in exact case
-                    pattern: str | list[dict] = [{"ORTH": t} for t in _tokens(form)]
-                else:  # a phrase pattern, matched on lower case (see nlp.py)
-                    pattern = form
-                patterns.append({"label": entry.label, "pattern": pattern, "id": entry.id})
-        return patterns
-
-
-def _tokens(form: str) -> list[str]:
-    from polgraph.loaders.nlp import tokenizer
-
-    return [t.text for t in tokenizer()(form)]
+        return self._by_id.get(entity_id)
 
 
 @cache

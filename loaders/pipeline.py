@@ -1,7 +1,8 @@
 """The extraction pipeline: a document through spaCy, then small named components in order.
 
-Components share an ``ArticleContext``; each is a plain function, testable alone, and the list
-is configuration: ``Pipeline(components=["entities", "events"])`` runs only those.
+Components share an ``ArticleContext`` and never import each other; each is a plain function,
+testable alone, and the list is configuration: ``Pipeline(components=["furniture", "entities"])``
+runs only those.
 
 >>> from polgraph.loaders.readers import read_text
 >>> extraction = get_pipeline().extract(read_text("Labour leader Keir Starmer spoke in London.", "x.txt"))
@@ -14,28 +15,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
-from polgraph import __version__
-from polgraph.loaders.context import ArticleContext
-from polgraph.loaders.entities import find_entities
-from polgraph.loaders.events import find_events
-from polgraph.loaders.gazetteer import load_gazetteer
-from polgraph.loaders.model import Document, Extraction
-from polgraph.loaders.nlp import nlp
-from polgraph.loaders.readers import boilerplate_ranges
-from polgraph.loaders.relations import find_relations
-from polgraph.loaders.statements import find_statements
+from .. import __version__
+from .context import ArticleContext
+from .entities import find_entities
+from .events import find_events
+from .furniture import find_furniture
+from .gazetteer import load_gazetteer
+from .inference import find_inferences
+from .model import Document, Extraction
+from .nlp import nlp
+from .relations import find_relations
+from .statements import find_statements
+from .text import AnalysisText
 
 EXTRACTOR = f"polgraph-rules/{__version__}"
 COMPONENTS: dict[str, Callable[[ArticleContext], None]] = {
+    "furniture": find_furniture,
     "entities": find_entities,
     "events": find_events,
     "relations": find_relations,
     "statements": find_statements,
+    "inference": find_inferences,
 }
 
 
 class Pipeline:
     def __init__(self, components: Iterable[str] = tuple(COMPONENTS)) -> None:
+        unknown = [name for name in components if name not in COMPONENTS]
+        if unknown:
+            raise ValueError(f"unknown extraction components {unknown}; known: {', '.join(COMPONENTS)}")
         self.components = [(name, COMPONENTS[name]) for name in components]
         self.nlp = nlp()
         self.gazetteer = load_gazetteer()
@@ -43,19 +51,21 @@ class Pipeline:
     def extract(self, document: Document) -> Extraction:
         return next(self.pipe([document]))
 
-    def pipe(
-        self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16
-    ) -> Iterator[Extraction]:
+    def context(self, document: Document) -> ArticleContext:
+        """The shared context after this pipeline's components have read one document (for tests and debugging)."""
+        analysis = AnalysisText.of(document.text)
+        context = ArticleContext(document=document, analysis=analysis, doc=self.nlp(analysis.text), gazetteer=self.gazetteer)
+        for _, component in self.components:
+            component(context)
+        return context
+
+    def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
         """Extractions in input order; spaCy batches the documents (and spreads them over processes)."""
         docs = list(documents)
-        parsed = self.nlp.pipe((d.text for d in docs), n_process=n_process, batch_size=batch_size)
-        for document, doc in zip(docs, parsed, strict=True):
-            context = ArticleContext(
-                document=document,
-                doc=doc,
-                gazetteer=self.gazetteer,
-                excluded=boilerplate_ranges(document.text),
-            )
+        analyses = [AnalysisText.of(d.text) for d in docs]
+        parsed = self.nlp.pipe((a.text for a in analyses), n_process=n_process, batch_size=batch_size)
+        for document, analysis, doc in zip(docs, analyses, parsed, strict=True):
+            context = ArticleContext(document=document, analysis=analysis, doc=doc, gazetteer=self.gazetteer)
             for _, component in self.components:
                 component(context)
             yield Extraction(

@@ -40,17 +40,11 @@ _BINARY_SIGNATURES = {
     b"PK\x03\x04": "a zip archive (docx, xlsx, ...)",
     b"\x1f\x8b": "a gzip archive",
 }
-_BOILERPLATE_LINE = re.compile(
+BOILERPLATE_LINE = re.compile(
     r"^\s*(skip to (footer|content|main content)|share (this|on)\b.*|advertisement|related (articles|stories)"
     r"|sign up for .*newsletter.*|follow us on .*|read more|image:? .*(getty|reuters|afp|ap photo).*"
     r"|(photo|image) credit.*|copyright .*|all rights reserved\.?|comments?)\s*$",
     re.IGNORECASE,
-)
-# A photo caption or credit line inside the text ("Protesters at the march. Image: Andrew Gray.").
-_CAPTION_LINE = re.compile(
-    r"^[^\n]{0,200}?\b(?:image|photo|picture|photograph|credit|source|file photo)s?\s*(?::|by\b)"
-    r"[^\n]{0,120}$",
-    re.IGNORECASE | re.MULTILINE,
 )
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
@@ -99,25 +93,6 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
         outlet=metadata.get("outlet") or None,
         sha256=text_sha256(text),
     )
-
-
-def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
-    r"""Character ranges of page furniture inside a text: captions, credits, "Share this", "Skip to footer".
-
-    The text is not changed (offsets stay offsets into the text as read); extraction skips these ranges.
-
-    >>> boilerplate_ranges("Le Pen lost.\n\nCrowds in Paris. Image: Jane Roe.\n\nSkip to footer")
-    [(14, 47), (49, 63)]
-    """
-    ranges = [(m.start(), m.end()) for m in _CAPTION_LINE.finditer(text)]
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped and _BOILERPLATE_LINE.match(stripped):
-            start = offset + line.index(stripped)
-            ranges.append((start, start + len(stripped)))
-        offset += len(line)
-    return sorted(set(ranges))
 
 
 def decode(data: bytes, source: str) -> str:
@@ -265,7 +240,7 @@ def _headline(text: str) -> str | None:
 
 def _strip_boilerplate_tail(text: str) -> str:
     lines = text.rstrip().split("\n")
-    while lines and (not lines[-1].strip() or _BOILERPLATE_LINE.match(lines[-1])):
+    while lines and (not lines[-1].strip() or BOILERPLATE_LINE.match(lines[-1])):
         lines.pop()
     return "\n".join(lines)
 

@@ -1,357 +1,535 @@
-"""Relations from patterns over entity-templated sentences, and inferences from the whole article.
+"""Relations: verb and noun frames read off the parse, titles around names, and a few surface rules.
 
-Each sentence is rewritten with its entity mentions as slots (``⟨Person:0⟩ lost out to ⟨Party:1⟩
-in the northern region of ⟨Region:2⟩``), so one rule is one readable regular expression. ``GAP``
-crosses words but no other entity, so a rule never reaches past an actor to another.
+* Frames (``data/relations/<PREDICATE>.yaml``, see frames.py): "Kilroy-Silk accused UKIP of ...",
+  "Warren endorsed Biden", "Swinson was defeated in East Dunbartonshire by an SNP candidate",
+  "his campaign for the nomination".
+* Titles (``data/relations/offices.yaml``): a title before a name ("UKIP spokesman Mark Croucher",
+  "Former French president Nicolas Sarkozy"), beside it ("Robert Jackson, 58, MP for Wantage",
+  "The mayor of London, Sadiq Khan", "Peter Nielson, who is UKIP Scotland chairman") or after a
+  copula ("He is the third Conservative MP ...") gives LEADS, MEMBER_OF and HOLDS_OFFICE.
+* Surface rules over entity-templated sentences (``⟨Person:0⟩'s niece ⟨Person:1⟩``): relatives,
+  places within places, by-lines and "contributed to this report", tactical withdrawals, leads
+  in a round.
 
->>> bool(re.search(rf"{P('Party')} leader {P('Person')}", "⟨Party:0⟩ leader ⟨Person:1⟩"))
-True
+Every fact carries its sentence as evidence; a negated ("did not endorse") or only possible
+("could back", "is expected to win") event gives nothing, unless the frame allows it (candidacies).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from polgraph.loaders.context import ArticleContext, Templated
-from polgraph.loaders.gazetteer import COUNTRY_WORDS
+from ..graph.schema import load_schema
+from .context import ArticleContext, Templated
+from .frames import agents, antecedent, head_entity, is_hedged, is_negated, objects, patients
+from .gazetteer import COUNTRY_OF_WORD
+from .patterns import Frame, load_frames, load_offices
+from .templates import GAP, P, each
 
-GAP = r"[^⟨⟩]{0,%d}?"
-NATIONAL_ROLES = {
-    "president": "President",
-    "prime minister": "Prime Minister",
-    "chancellor": "Chancellor",
-    "premier": "Premier",
-    "vice president": "Vice President",
-    "vice-president": "Vice President",
-}
-ROLES = (
-    r"president|prime minister|chancellor|premier|speaker|senator|governor|mayor|minister|secretary of state|"
-    r"foreign minister|finance minister|interior minister|home secretary|chief executive|vice[- ]president|"
-    r"deputy leader|spokes(?:man|woman|person)|secretary[- ]general|chair(?:man|woman)?|mp|deputy|lawmaker|"
-    r"member of parliament|congress(?:man|woman)|representative"
-)
-RELATIVES = (
-    r"niece|nephew|daughter|son|father|mother|wife|husband|brother|sister|uncle|aunt|cousin|"
-    r"granddaughter|grandson|grandfather|grandmother|partner|stepson|stepdaughter"
-)
+NEGATORS = frozenset({"fail", "refuse", "decline", "deny"})
+COPULAS = frozenset({"be", "become", "remain", "elect", "appoint", "name", "choose", "install", "confirm", "serve",
+                     "re-elect", "reelect", "make"})
+NATIONAL_CAPITALISED = {"president": "President", "prime minister": "Prime Minister", "chancellor": "Chancellor",
+                        "premier": "Premier", "vice president": "Vice President", "vice-president": "Vice President",
+                        "king": "King", "queen": "Queen", "governor general": "Governor General"}
+_MEMBER_ADJECTIVE = re.compile(r"(?:ist|ic|an|ive|our|or|y|s)$", re.IGNORECASE)
 
 
-def P(*labels: str, name: str | None = None) -> str:
-    """A slot of one of ``labels``, captured as ``name`` if given."""
-    body = rf"⟨(?:{'|'.join(labels)}):\d+⟩"
-    return rf"(?P<{name}>{body})" if name else body
+# --- frames ---------------------------------------------------------------------------
+@cache
+def _frames_by_word() -> dict[tuple[bool, str], list[Frame]]:
+    index: dict[tuple[bool, str], list[Frame]] = defaultdict(list)
+    for frame in load_frames():
+        for word in frame.words:
+            index[(frame.noun, word)].append(frame)
+    return index
 
 
-ACTOR = ("Person", "Party", "Organization")
-TARGET = ("Region", "Election", "Round", "Place")
-
-Rule = Callable[[ArticleContext, Span, Templated], None]
-
-
-def _each(pattern: str, flags: int = re.IGNORECASE) -> Callable[[Templated], list[re.Match]]:
-    compiled = re.compile(pattern, flags)
-    return lambda t: list(compiled.finditer(t.text))
-
-
-# --- one function per relation family -------------------------------------------------
-_LEADER = _each(
-    rf"{P('Party', name='party')}(?: party)?(?:'s)? (?:leader|chief|head|boss|chair(?:man|woman)?) "
-    rf"{P('Person', name='person')}"
-)
-_LEADER_APPOS = _each(
-    rf"{P('Person', name='person')}, (?:the |who is the )?(?:party )?(?:leader|head|chair(?:man|woman)?)"
-    rf" of (?:the )?{P('Party', name='party')}"
-)
-_LEADS_VERB = _each(
-    rf"{P('Person', name='person')}{GAP % 40}\b(?:leads|led|heads|headed)\b (?:the )?"
-    rf"{P('Party', name='party')}"
-)
-_PARTY_OF = _each(
-    rf"{P('Party', name='party')} of (?:former |current )?(?:(?:{ROLES}) )?{P('Person', name='person')}"
-)
+def _keys(token: Token) -> Iterator[str]:
+    """The lemma, the lemma with a particle ("hit back"), and with the words after it ("take aim")."""
+    lemma = token.lemma_.lower()
+    yield lemma
+    for child in token.children:
+        if child.dep_ in ("prt", "advmod") and child.i > token.i:
+            yield f"{lemma} {child.lower_}"
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    for n in range(1, len(following) + 1):
+        yield " ".join([lemma, *following[:n]])
 
 
-def leads(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _LEADER(t) + _LEADER_APPOS(t) + _LEADS_VERB(t):
-        ctx.add_relation(
-            t.entity(match["person"]), "LEADS", t.entity(match["party"]), sentence, confidence=0.9
-        )
-    for match in _PARTY_OF(t):
-        ctx.add_relation(
-            t.entity(match["person"]), "LEADS", t.entity(match["party"]), sentence, confidence=0.6
-        )
+def _governors(token: Token, depth: int = 4) -> set[str]:
+    lemmas = set()
+    for _ in range(depth):
+        if token.head is token:
+            break
+        token = token.head
+        lemmas.add(token.lemma_.lower())
+    return lemmas
 
 
-_PARTY_BEFORE_PERSON = _each(
-    rf"{P('Party', name='party')} (?:(?:{ROLES}|leader|candidate|activist|nominee) )*"
-    rf"{P('Person', name='person')}"
-)
-_PERSON_S_PARTY = _each(rf"{P('Person', name='person')}(?:'s|’s) {P('Party', name='party')}")
-_APPOSITIVE = _each(rf"{P('Person', name='person')}, (?:a|an|the) (?:[\w-]+ )?{P('Party', name='party')}")
-_MEMBER_OF = _each(
-    rf"{P('Person', name='person')}{GAP % 30}\b(?:member|MP|lawmaker|deputy|senator) (?:of|for|from) "
-    rf"(?:the )?{P('Party', name='party')}"
-)
-_PARENTHESIS = _each(rf"{P('Person', name='person')} \({P('Party', name='party')}")
+def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[str, ...]) -> list[str]:
+    if role == "agent":
+        return agents(ctx, word, through=("compound",))
+    if role == "patient":
+        return patients(ctx, word, through=through)
+    return objects(ctx, word, role, through=through)
 
 
-def member_of(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _PARTY_BEFORE_PERSON(t):
-        between = t.text[match.end("party") : match.start("person")]
-        if re.search(r"\b(leader|chief|head|boss)\b", between, re.IGNORECASE):
-            continue  # "<Party> leader <Person>" is LEADS
-        ctx.add_relation(
-            t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.8
-        )
-    for match in _PERSON_S_PARTY(t) + _APPOSITIVE(t) + _MEMBER_OF(t) + _PARENTHESIS(t):
-        ctx.add_relation(
-            t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.8
-        )
+def _noun_subjects(ctx: ArticleContext, noun: Token) -> list[str]:
+    """Whose act a noun names: the subject of a copula it completes ("X is the candidate in Y"), its
+    possessor ("Warren's campaign"), or the doer of the verb it is the object of ("announced support")."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS:
+        return agents(ctx, noun.head)
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        found = head_entity(ctx, possessor)
+        return [found] if found else []
+    if noun.dep_ in ("dobj", "attr", "pobj", "nsubj"):
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and not is_negated(verb):
+            return agents(ctx, verb)
+    return []
 
 
-_ROLE_BEFORE = _each(
-    rf"(?P<whose>\b[A-Z][\w.]+(?:'s)?\s+|⟨Place:\d+⟩(?:'s)?\s+)??(?P<former>\b(?:former|ex-|then-)\s*)?"
-    rf"(?P<role>\b(?:{ROLES})) {P('Person', name='person')}"
-)
-_ROLE_OF = _each(
-    rf"{P('Person', name='person')}, (?:a |an |the )?(?P<former>(?:former|then|ex-?) ?)?(?:current )?"
-    rf"(?:{P('Party', name='party')} )?"
-    rf"(?P<role>{ROLES})(?: (?:of|for) (?:the )?{P('Place', 'Region', 'Organization', 'Party', name='of')})?"
-    rf"(?: and (?P<role2>{ROLES}) (?:of|for) (?:the )?{P('Place', 'Region', 'Organization', name='of2')})?"
-)
+def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
+    index = _frames_by_word()
+    schema = load_schema()
+    for token in sentence:
+        noun = token.pos_ in ("NOUN", "PROPN")
+        if not noun and token.pos_ not in ("VERB", "AUX"):
+            continue
+        frames = [f for key in _keys(token) for f in index.get((noun, key), ())]
+        if not frames:
+            continue
+        negated, hedged, governors = is_negated(token), is_hedged(token), _governors(token)
+        for frame in dict.fromkeys(frames):
+            if frame.under and not governors & set(frame.under):
+                continue
+            if not frame.noun and (negated or (not frame.under and governors & NEGATORS)):
+                continue
+            if hedged and not frame.hedged:
+                continue
+            through = frame.through or ("compound", "of")
+            if frame.noun:
+                subjects = _noun_subjects(ctx, token)
+                targets = objects(ctx, token, frame.object, through=through)
+            else:
+                subjects = _role_entities(ctx, token, frame.subject, ("compound",))
+                targets = _role_entities(ctx, token, frame.object, through)
+            declared = schema.relationship(frame.predicate)
+            for subject in subjects:
+                for target in targets:
+                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in declared.targets:
+                        ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)
 
 
-_ROLE_OF_BEFORE = _each(
-    rf"(?P<former>\b(?:former|then|ex-?) ?)?(?P<role>\b(?:{ROLES})) (?:of|for) (?:the )?"
-    rf"{P('Place', 'Region', 'Organization', 'Party', name='of')}, {P('Person', name='person')}"
-)
+# --- titles ---------------------------------------------------------------------------
+@dataclass
+class Item:
+    """One word of a title phrase, or one entity mention in it."""
+
+    text: str
+    token: Token
+    entity: str | None = None
+    label: str | None = None
+
+
+def _items(ctx: ArticleContext, tokens: list[Token]) -> list[Item]:
+    items: list[Item] = []
+    for token in tokens:
+        mention = ctx.mention_at(token)
+        if mention is not None:
+            if items and items[-1].entity == mention.entity_id and items[-1].token.i == token.i - 1:
+                items[-1].token = token
+                continue
+            items.append(Item(ctx.text[mention.start:mention.end], token, mention.entity_id, ctx.label_of(mention.entity_id)))
+        elif token.lower_ in ("party", "government") and head_entity(ctx, token):
+            entity = head_entity(ctx, token)
+            items.append(Item(token.text, token, entity, ctx.label_of(entity)))
+        else:
+            items.append(Item(token.lower_, token))
+    return items
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    offices = load_offices()
+    words = {w for titles in offices.by_kind.values() for title in titles for w in re.split(r"[ -]", title)}
+    return frozenset(words | offices.past | offices.qualifiers | {"minister", "secretary"})
+
+
+def _left_phrase(ctx: ArticleContext, start: int, sentence: Span) -> list[Token]:
+    """The tokens of a title before token ``start`` ("Former French president", "UKIP Scotland chairman")."""
+    doc, words, taken = ctx.doc, _title_words(), []
+    i = start - 1
+    while i >= sentence.start:
+        token = doc[i]
+        mention = ctx.mention_at(token)
+        if mention is not None:
+            if ctx.label_of(mention.entity_id) == "Person":
+                break
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            taken[:0] = list(span)
+            i = span.start - 1
+            continue
+        lower = token.lower_
+        if lower in ("of", "for") and not (i > sentence.start and doc[i - 1].lower_ in words):
+            break
+        if token.text == ")":
+            opening = next((j for j in range(i - 1, max(sentence.start, i - 12) - 1, -1) if doc[j].text == "("), None)
+            if opening is None:
+                break
+            i = opening - 1
+            continue
+        if lower in words or lower in ("and", "&", "'s", "’s", "of", "for") or (token.text in ("-", "–") and not token.whitespace_) \
+                or fold_country(lower) or _party_word(ctx, token) or token.like_num and token.i == start - 1 or lower in (
+                "third", "second", "first", "fourth", "fifth", "new", "fellow", "another", "other", "top"):
+            taken.insert(0, token)
+            i -= 1
+            continue
+        if token.dep_ == "det" or lower in ("his", "her", "their", "its"):
+            taken.insert(0, token)
+        break
+    while taken and taken[0].lower_ in ("and", "&", "of", "for", "'s", "’s", "-"):
+        taken.pop(0)
+    return taken
+
+
+def fold_country(word: str) -> str | None:
+    return COUNTRY_OF_WORD.get(word.lower())
+
+
+def _party_word(ctx: ArticleContext, token: Token) -> str | None:
+    """A party named by a word for its members ("socialist Francois Hollande", "a Socialist", "Tory")."""
+    if not token.is_alpha or token.pos_ not in ("ADJ", "PROPN", "NOUN") or not _MEMBER_ADJECTIVE.search(token.text):
+        return None
+    for form in (token.text, token.text + "s", token.text.capitalize() + "s"):
+        entry = ctx.gazetteer.lookup(form, ctx.country, label="Party")
+        if entry is not None and (entry.country == ctx.country or ctx.country is None):
+            return ctx.add_entry(entry).id
+    return None
+
+
+def _right_phrase(ctx: ArticleContext, end: int, sentence: Span) -> tuple[list[Token], bool]:
+    """The tokens of an apposition after token ``end`` (", 58, MP for Wantage", ", who is expected to
+    become the FN mayor"), and whether it is only expected."""
+    doc = ctx.doc
+    i = end
+    if i + 2 < sentence.end and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        i += 2  # an age: "Robert Jackson, 58, MP for Wantage"
+    if i >= sentence.end or doc[i].text not in (",", "("):
+        return [], False
+    i += 1
+    hedged = False
+    if i < sentence.end and doc[i].lower_ in ("who", "then", "now", "also", "currently"):
+        while i < sentence.end and (doc[i].lower_ in ("who", "then", "now", "also", "currently", "has", "had", "been", "is",
+                                                      "was", "becomes", "became", "remains", "is", "to", "become", "be")
+                                    or doc[i].lemma_ in ("expect", "set", "likely", "poise", "tip")):
+            hedged = hedged or doc[i].lemma_ in ("expect", "set", "likely", "poise", "tip")
+            i += 1
+    taken = []
+    while i < sentence.end:
+        token = doc[i]
+        if token.text in (",", ";", ".", ")", ":", "(", "\"", "“", "”") or token.tag_ in ("VBD", "VBZ", "VBP", "MD") \
+                or token.lower_ in ("who", "which", "that", "said", "says"):
+            break
+        mention = ctx.mention_at(token)
+        if mention is not None and ctx.label_of(mention.entity_id) == "Person":
+            break
+        taken.append(token)
+        i += 1
+    return taken, hedged
+
+
+def _reverse_phrase(ctx: ArticleContext, start: int, sentence: Span) -> list[Token]:
+    """The tokens of a title before ", Name" at the start of a clause ("The mayor of London, Sadiq Khan")."""
+    doc = ctx.doc
+    if start - 2 < sentence.start or doc[start - 1].text != ",":
+        return []
+    phrase = _left_phrase(ctx, start - 1, sentence)
+    if not phrase:
+        return []
+    before = phrase[0].i - 1
+    if before >= sentence.start and doc[before].pos_ not in ("ADP", "SCONJ", "CCONJ", "VERB") and doc[before].text not in (
+            ":", "\"", "“", "—", "-"):
+        return []
+    return phrase
+
+
+def _copula_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, list[Token], bool]]:
+    """(person, title tokens, hedged) for "X is / was elected / became TITLE"."""
+    for verb in sentence:
+        if verb.lemma_ not in COPULAS or is_negated(verb):
+            continue
+        complements = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+        if verb.lemma_ == "serve":
+            complements = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                           if p.dep_ == "pobj"]
+        if not complements:
+            continue
+        people = [e for e in (patients(ctx, verb) if verb.lemma_ not in ("be", "become", "remain", "serve") else [])
+                  or agents(ctx, verb) if ctx.label_of(e) == "Person"]
+        for complement in complements:
+            skip = {t.i for c in complement.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+            tokens = [t for t in complement.subtree if t.i not in skip]
+            for person in people:
+                yield person, tokens, is_hedged(verb)
+
+
+def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence: Span, *, adjacent: bool,
+                 hedged: bool = False) -> None:
+    """Facts a title phrase states about ``person``; ``adjacent``: the phrase stands right before the name."""
+    offices = load_offices()
+    items = _items(ctx, tokens)
+    segments: list[list[Item]] = [[]]
+    for item in items:
+        if item.entity is None and item.text in ("and", "&", ","):
+            segments.append([])
+        else:
+            segments[-1].append(item)
+    for number, segment in enumerate(segments):
+        titles = list(_titles_in(segment, offices))
+        last = number == len(segments) - 1
+        if not titles:
+            if adjacent and last or not adjacent:
+                for item in segment:
+                    party = item.entity if item.label == "Party" else None
+                    if party and _is_bare_party(segment, item):
+                        ctx.add_relation(person, "MEMBER_OF", party, sentence, confidence=0.75)
+            continue
+        for start, end, title in titles:
+            _one_title(ctx, person, segment, start, end, title, sentence, hedged)
+
+
+def _is_bare_party(segment: list[Item], party: Item) -> bool:
+    """A party on its own before a name or after a comma: "Republican Kevin McCarthy", "a Socialist"."""
+    others = [i for i in segment if i is not party and i.text not in ("a", "an", "the", "fellow", "another", "former")]
+    return not others
+
+
+def _titles_in(segment: list[Item], offices) -> Iterator[tuple[int, int, str]]:
+    """(start, end, title) of each title in the segment, longest first where they overlap."""
+    i = 0
+    while i < len(segment):
+        found = None
+        for n in range(min(offices.longest + 2, len(segment) - i), 0, -1):
+            words = [it.text for it in segment[i : i + n]]
+            if any(it.entity for it in segment[i : i + n]) or words[0] in ("-", "of", "for"):
+                continue
+            title = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+            if offices.kinds(title) and not (title in offices.qualifiers or title in offices.past):
+                found = (i, i + n, title)
+                break
+        if found:
+            yield found
+            i = found[1]
+        else:
+            i += 1
+
+
+def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int, end: int, title: str,
+               sentence: Span, hedged: bool) -> None:
+    offices = load_offices()
+    kinds = offices.kinds(title)
+    before = segment[:start]
+    past = any(it.text.rstrip("-") in offices.past or it.text == "ex" for it in before)
+    qualifiers = [it.text for it in before if it.text in offices.qualifiers]
+    owner_item, qualifier_places = _owner(segment, start, end)
+    owner = owner_item.entity if owner_item else None
+    role = " ".join([*qualifier_places, *qualifiers, title]).strip()
+    current = False if past else None
+    if owner is None and "national" in kinds:
+        country = next((fold_country(it.text) for it in reversed(before) if fold_country(it.text)), None)
+        if country:
+            named = ctx.mentioned_country(country)
+            owner = named.id if named else None
+            if owner is None:
+                return
+        elif not hedged:
+            owner_entity = _country_of(ctx, person)
+            if owner_entity is not None:
+                ctx.add_relation(person, "HOLDS_OFFICE", owner_entity, sentence, tier="inferred", confidence=0.7,
+                                 role=_role(title), current=current)
+            return
+    if owner is None:
+        return
+    label = ctx.label_of(owner)
+    if label == "Party":
+        party_adjective = owner_item is not None and _names_members(owner_item.text)
+        if "national" in kinds and not ({"leaders", "offices"} & kinds and not party_adjective):
+            ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.8)
+            country = _country_of(ctx, person)
+            if country and not hedged:
+                ctx.add_relation(person, "HOLDS_OFFICE", country, sentence, tier="inferred", confidence=0.7,
+                                 role=_role(title), current=current)
+        elif "leaders" in kinds and not qualifiers and not qualifier_places and not hedged:
+            if past:
+                ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=title, current=False)
+            else:
+                ctx.add_relation(person, "LEADS", owner, sentence, confidence=0.9)
+        elif {"leaders", "offices"} & kinds and not hedged:
+            ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=role, current=current)
+            ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.8)
+        else:
+            ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.8, current=current)
+    elif label == "Organization":
+        if "members" in kinds and not {"leaders", "offices"} & kinds:
+            ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.7, current=current)
+        elif not hedged:
+            ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=role, current=current)
+    elif label in ("Place", "Region") and ({"local", "national"} & kinds) and not hedged:
+        ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=_role(role), current=current)
+
+
+def _owner(segment: list[Item], start: int, end: int) -> tuple[Item | None, list[str]]:
+    """Whose title it is: an entity after "of"/"for" ("leader of the SPD", "MP for Wantage"), else the
+    nearest before it ("UKIP spokesman"); places between a party and the title qualify it ("UKIP
+    Scotland chairman")."""
+    after = segment[end:]
+    while after and after[0].text in ("of", "for", "the", "from", "in"):
+        after = after[1:]
+        if after and after[0].entity and segment[end].text in ("of", "for", "from", "in"):
+            return after[0], []
+    entities = [it for it in segment[:start] if it.entity]
+    if not entities:
+        return None, []
+    nearest = entities[-1]
+    if nearest.label in ("Place", "Region"):
+        actors = [it for it in entities if it.label in ("Party", "Organization")]
+        if actors:
+            return actors[-1], [it.text for it in entities[entities.index(actors[-1]) + 1 :]]
+    return nearest, []
+
+
+def _names_members(text: str) -> bool:
+    """A party named by the word for its members ("Socialist", "Republican"), not by its name ("UKIP")."""
+    return " " not in text and not text.isupper() and bool(_MEMBER_ADJECTIVE.search(text))
+
+
+def _country_of(ctx: ArticleContext, person: str) -> str | None:
+    """The country a national office without a country belongs to: the person's own, else the article's."""
+    entry = ctx.gazetteer.by_id(person)
+    if entry is not None and entry.country:
+        named = ctx.mentioned_country(entry.country)
+        return named.id if named else None
+    country = ctx.country_entity()
+    return country.id if country else None
 
 
 def _role(text: str) -> str:
     """'prime minister' -> 'Prime Minister' (national offices capitalised), other roles in lower case."""
     role = " ".join(text.lower().split())
-    return NATIONAL_ROLES[role] if role in ("president", "prime minister", "chancellor", "premier") else role
+    return NATIONAL_CAPITALISED.get(role, role)
 
 
-def holds_office(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _ROLE_OF_BEFORE(t):  # "the president of Namibia, Hage Geingob"
-        ctx.add_relation(
-            t.entity(match["person"]),
-            "HOLDS_OFFICE",
-            t.entity(match["of"]),
-            sentence,
-            confidence=0.8,
-            role=_role(match["role"]),
-            current=False if match["former"] else None,
-        )
-    for match in _ROLE_BEFORE(t):
-        role = match["role"].lower()
-        if role not in NATIONAL_ROLES:
-            continue
-        country = _country_named(ctx, t, match["whose"])
-        if country is False:
-            continue  # "Syrian President ...": another country than the article's, not in the gazetteer
-        if country is not None:
-            ctx.add_relation(
-                t.entity(match["person"]),
-                "HOLDS_OFFICE",
-                country.id,
-                sentence,
-                tier="inferred",
-                confidence=0.7,
-                role=NATIONAL_ROLES[role],
-                current=False if match["former"] else None,
-            )
-    for match in _ROLE_OF(t):
-        person = t.entity(match["person"])
-        if match["party"]:
-            ctx.add_relation(person, "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.85)
-        first_target = match["of"] or match["party"]
-        if first_target:
-            ctx.add_relation(
-                person,
-                "HOLDS_OFFICE",
-                t.entity(first_target),
-                sentence,
-                confidence=0.8,
-                role=_role(match["role"]),
-                current=False if match["former"] else None,
-            )
-        if match["role2"] and match["of2"]:
-            ctx.add_relation(
-                person,
-                "HOLDS_OFFICE",
-                t.entity(match["of2"]),
-                sentence,
-                confidence=0.8,
-                role=_role(match["role2"]),
-            )
+def apply_titles(ctx: ArticleContext, sentence: Span) -> None:
+    people = [m for m in ctx.mentions_between(sentence.start_char, sentence.end_char)
+              if ctx.label_of(m.entity_id) == "Person"]
+    for mention in people:
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        left = _left_phrase(ctx, span.start, sentence)
+        if left:
+            _title_facts(ctx, mention.entity_id, left, sentence, adjacent=True)
+        right, hedged = _right_phrase(ctx, span.end, sentence)
+        if right:
+            _title_facts(ctx, mention.entity_id, right, sentence, adjacent=False, hedged=hedged)
+        reverse = _reverse_phrase(ctx, span.start, sentence)
+        if reverse:
+            _title_facts(ctx, mention.entity_id, reverse, sentence, adjacent=False)
+    for person, tokens, hedged in _copula_phrases(ctx, sentence):
+        _title_facts(ctx, person, tokens, sentence, adjacent=False, hedged=hedged)
 
 
-# Capitalised words that may stand before an office without naming a country.
-_NOT_A_COUNTRY = {"the", "former", "then", "and", "but", "as", "by", "with", "new", "incumbent", "outgoing", "acting",
-                  "interim", "deputy"}
-
-
-def _country_named(ctx: ArticleContext, t: Templated, whose: str | None):
-    """The Place a role belongs to: named before it ("French President", "France's President"), else the
-    article's country; False when the word before it names some other, unknown country."""
-    word = (whose or "").strip().removesuffix("'s")
-    if not word or word.lower() in _NOT_A_COUNTRY:
-        return ctx.country_entity()
-    if word.startswith("⟨"):
-        return ctx.entities[t.entity(word)]
-    for code, words in COUNTRY_WORDS.items():
-        if word in words:
-            return ctx.country_place(code)
-    return False if word.endswith(("an", "ian", "ish", "ese", "i")) else ctx.country_entity()
-
-
-_RELATIVE_PRONOUN = _each(rf"\b(?:her|his)\s+(?P<relation>{RELATIVES})\s+{P('Person', name='person')}")
-_RELATIVE_POSSESSIVE = _each(
-    rf"{P('Person', name='of')}(?:'s|’s)\s+(?P<relation>{RELATIVES})\s*,?\s+"
-    rf"{P('Person', name='person')}"
+# --- surface rules --------------------------------------------------------------------
+RELATIVES = (
+    r"niece|nephew|daughter|son|father|mother|wife|husband|brother|sister|uncle|aunt|cousin|granddaughter|grandson|"
+    r"grandfather|grandmother|partner|stepson|stepdaughter|stepfather|stepmother|girlfriend|boyfriend|fianc[ée]e?|"
+    r"ex-wife|ex-husband|widow|widower|first lady|spouse|brother-in-law|sister-in-law|son-in-law|daughter-in-law|"
+    r"father-in-law|mother-in-law|grandchild|granddad|twin"
 )
-_RELATIVE_APPOS = _each(
-    rf"{P('Person', name='person')}, (?:the )?(?P<relation>{RELATIVES}) of {P('Person', name='of')}"
+_KIN_ADJECTIVES = r"(?:(?:younger|elder|older|late|own|former|ex-|estranged|twin|half-|eldest|youngest|step)\s*)*"
+_RELATIVE_PRONOUN = each(rf"\b(?P<pronoun>her|his)\s+{_KIN_ADJECTIVES}(?P<relation>{RELATIVES})\s*,?\s+"
+                         rf"(?:[A-Z][a-z]+\s+)?{P('Person', name='person')}")
+_RELATIVE_POSSESSIVE = each(rf"{P('Person', name='of')}(?:'s|’s)\s+{_KIN_ADJECTIVES}(?P<relation>{RELATIVES})\s*,?\s+"
+                            rf"(?:[A-Z][a-z]+\s+)?{P('Person', name='person')}")
+_RELATIVE_APPOS = each(rf"{P('Person', name='person')}, (?:the |his |her )?{_KIN_ADJECTIVES}(?P<relation>{RELATIVES}) "
+                       rf"of {P('Person', name='of')}")
+_CONTAINERS = r"(?:seat|town|city|village|commune|constituency|district|area|region|department|province|county|borough|suburb)"
+_PLACE_IN = each(rf"{P('Place', name='inner')}(?: {_CONTAINERS})?,? in (?:the )?(?:(?:north|south|east|west|north-east|"
+                 rf"north-west|south-east|south-west|centre|center|heart)(?:ern)? (?:of )?)?{P('Place', 'Region', name='outer')}")
+_PLACE_COMMA = each(rf"{P('Place', name='inner')}, {P('Place', 'Region', name='outer')}(?=[.;:)]|$| (?:on|in|at|said|was|is|where)\b)")
+_PLACE_OF = each(rf"\b(?:commune|town|city|village|municipality|suburb|district|capital) of {P('Place', name='place')}")
+_CONTRIBUTED = each(rf"{P('Person', name='person')}(?: and {P('Person', name='second')})? contributed "
+                    r"(?:reporting )?to this (?:report|article|story)")
+_WITHDREW = each(
+    rf"{P('Party', 'Person', name='actor')}{GAP % 20}\b(?:pulled|withdrew|withdrawn|stood down|pulled out)\b{GAP % 80}"
+    rf"\b(?:in favou?r of|to help|so(?: that)? (?:voters|people|supporters) (?:would|could|will|can) (?:support|back|"
+    rf"vote for))\b{GAP % 30}{P('Party', 'Person', name='other')}"
 )
-
-
-def relative_of(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _RELATIVE_POSSESSIVE(t) + _RELATIVE_APPOS(t):
-        ctx.add_relation(
-            t.entity(match["person"]),
-            "RELATIVE_OF",
-            t.entity(match["of"]),
-            sentence,
-            confidence=0.85,
-            relation=match["relation"].lower(),
-        )
-    for match in _RELATIVE_PRONOUN(t):
-        start = t.slot(match["person"]).start
-        antecedent = ctx.last_mentioned(("Person",), before=start)
-        if antecedent:
-            ctx.add_relation(
-                t.entity(match["person"]),
-                "RELATIVE_OF",
-                antecedent,
-                sentence,
-                confidence=0.75,
-                relation=match["relation"].lower(),
-            )
-
-
-_LOST_TO = _each(
-    rf"{P(*ACTOR, name='loser')}{GAP % 30}\b(?:lost|was beaten|was defeated)(?: out)? (?:to|by) "
-    rf"(?:the )?(?:[\w-]+ )?{P(*ACTOR, name='winner')}{GAP % 60}\b(?:in|for) {GAP % 40}"
-    rf"{P(*TARGET, name='target')}"
-)
-_BEAT = _each(
-    rf"{P(*ACTOR, name='winner')}{GAP % 30}\b(?:beat|defeated|ousted|unseated) {P(*ACTOR, name='loser')}"
-    rf"{GAP % 40}\b(?:in|for) {GAP % 40}{P(*TARGET, name='target')}"
-)
-_WON = _each(
-    rf"{P(*ACTOR, name='actor')}{GAP % 60}\b(?:won|wins|win|took|takes|captured|carried|secured|clinched|"
-    rf"retained|held on to)\b{GAP % 50}{P(*TARGET, name='target')}"
-)
-_LOST = _each(
-    rf"{P(*ACTOR, name='actor')}{GAP % 80}\b(?:lost|loses|lose|failed in (?:her|his|its|their) bid to "
-    rf"(?:take|win)|failed to (?:take|win|hold|keep)|was defeated in|conceded)\b{GAP % 50}"
-    rf"{P(*TARGET, name='target')}"
-)
-_BID = re.compile(r"\b(bid|running|ran|run|candidate|stand|stood|standing|campaign)\b", re.IGNORECASE)
-_CANDIDATE = _each(
-    rf"{P('Person', 'Party', name='actor')}{GAP % 100}\b(?:candidate|nominee|running|run|ran|stand|"
-    rf"standing|stood)\b (?:in|for) (?:the )?{GAP % 20}{P('Region', 'Election', 'Place', name='target')}"
-)
-
-
-def won_lost(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _LOST_TO(t) + _BEAT(t):
-        target = t.entity(match["target"])
-        ctx.add_relation(t.entity(match["loser"]), "LOST", target, sentence, confidence=0.85)
-        ctx.add_relation(t.entity(match["winner"]), "WON", target, sentence, confidence=0.85)
-    for match in _WON(t):
-        if re.search(r"\b(not|failed|fail|n't|never)\b", match.group(0), re.IGNORECASE):
-            continue
-        ctx.add_relation(
-            t.entity(match["actor"]), "WON", t.entity(match["target"]), sentence, confidence=0.75
-        )
-    for match in _LOST(t):
-        if re.search(r"\b(not|n't|never|no longer)\b", match.group(0), re.IGNORECASE):
-            continue
-        actor, target = t.entity(match["actor"]), t.entity(match["target"])
-        ctx.add_relation(actor, "LOST", target, sentence, confidence=0.75)
-        if _BID.search(match.group(0)):
-            ctx.add_relation(actor, "CANDIDATE_IN", target, sentence, confidence=0.75)
-    for match in _CANDIDATE(t):
-        ctx.add_relation(
-            t.entity(match["actor"]), "CANDIDATE_IN", t.entity(match["target"]), sentence, confidence=0.8
-        )
-
-
-_WITHDREW = _each(
-    rf"{P('Party', 'Person', name='actor')}{GAP % 20}\b(?:pulled|withdrew|withdrawn|stood down|"
-    rf"pulled out)\b{GAP % 80}\b(?:in favou?r of|to help|so(?: that)? (?:voters|people|supporters) "
-    rf"(?:would|could|will|can) (?:support|back|vote for))\b{GAP % 30}{P('Party', 'Person', name='other')}"
-)
-_ENDORSED = _each(
-    rf"{P(*ACTOR, name='actor')}{GAP % 40}\b(?:endorsed|endorses|backed|backs|threw (?:its|his|her|"
-    rf"their) support behind|urged (?:voters|supporters|people) to (?:back|support|vote for)|called on "
-    rf"(?:voters|supporters) to (?:back|support|vote for))\b{GAP % 20}{P('Party', 'Person', name='other')}"
-)
-
-
-def supports(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _WITHDREW(t):
-        ctx.add_relation(
-            t.entity(match["actor"]),
-            "SUPPORTS",
-            t.entity(match["other"]),
-            sentence,
-            confidence=0.8,
-            kind="withdrawal",
-        )
-    for match in _ENDORSED(t):
-        if re.search(r"\b(not|n't|never|refused)\b", match.group(0), re.IGNORECASE):
-            continue
-        ctx.add_relation(
-            t.entity(match["actor"]),
-            "SUPPORTS",
-            t.entity(match["other"]),
-            sentence,
-            confidence=0.8,
-            kind="endorsement",
-        )
-
-
+_PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?:(?:president|leader|prime minister|"
+                        rf"chancellor) )?{P('Person', name='person')}")
+_PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
+_PRONOUN_S_PARTY = each(rf"\b(?P<pronoun>his|her)(?: own)?(?: [\w-]+){{0,2}} {P('Party', name='party')}")
 _LED_IN = re.compile(
     rf"\b(?:led|leading|came first|finished first|topped the poll)\b (?:in )?(?P<count>\w+|a number)"
     rf"(?: of [^⟨⟩]{{0,20}}?(?:{P('Place')}(?:'s)? )?(?:\d+ )?)? ?regions?",
     re.IGNORECASE,
 )
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
-    )
-}
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen".split())}
 
 
-def led_in(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
+def _pronoun_person(ctx: ArticleContext, t: Templated, match: re.Match, slot: str) -> str | None:
+    token = ctx.doc.char_span(t.slot(match[slot]).start, t.slot(match[slot]).end, alignment_mode="expand")
+    pronoun = next((tok for tok in ctx.doc[max(token.start - 8, 0) : token.start] if tok.lower_ == match["pronoun"].lower()), None)
+    return antecedent(ctx, pronoun) if pronoun is not None else None
+
+
+def apply_surface_rules(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
+    for match in _RELATIVE_POSSESSIVE(t) + _RELATIVE_APPOS(t):
+        ctx.add_relation(t.entity(match["person"]), "RELATIVE_OF", t.entity(match["of"]), sentence, confidence=0.85,
+                         relation=match["relation"].lower())
+    for match in _RELATIVE_PRONOUN(t):
+        other = _pronoun_person(ctx, t, match, "person")
+        if other:
+            ctx.add_relation(t.entity(match["person"]), "RELATIVE_OF", other, sentence, confidence=0.75,
+                             relation=match["relation"].lower())
+    for match in _PLACE_IN(t) + _PLACE_COMMA(t):
+        ctx.add_relation(t.entity(match["inner"]), "LOCATED_IN", t.entity(match["outer"]), sentence, confidence=0.7)
+    for match in _PLACE_OF(t):
+        country = ctx.country_entity()
+        if country is not None:
+            ctx.add_relation(t.entity(match["place"]), "LOCATED_IN", country.id, sentence, tier="inferred", confidence=0.6)
+    for match in _CONTRIBUTED(t):
+        for slot in ("person", "second"):
+            if match[slot]:
+                ctx.add_relation(t.entity(match[slot]), "CONTRIBUTED_TO", "ARTICLE", sentence, confidence=0.9)
+    for match in _WITHDREW(t):
+        ctx.add_relation(t.entity(match["actor"]), "SUPPORTS", t.entity(match["other"]), sentence, confidence=0.8,
+                         kind="withdrawal")
+    for match in _PARTY_OF_PERSON(t):
+        ctx.add_relation(t.entity(match["person"]), "LEADS", t.entity(match["party"]), sentence, confidence=0.6)
+    for match in _PERSON_S_PARTY(t):
+        ctx.add_relation(t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.8)
+    for match in _PRONOUN_S_PARTY(t):
+        person = _pronoun_person(ctx, t, match, "party")
+        if person and ctx.label_of(person) == "Person":
+            ctx.add_relation(person, "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.7)
+    _led_in(ctx, sentence, t)
+
+
+def _led_in(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
     rounds = [s for s in t.slots if ctx.label_of(s.entity_id) == "Round"]
     for match in _LED_IN.finditer(t.text):
         if not rounds:
             continue
-        before = t.text[: match.start()]
-        actors = [m for m in re.finditer(P("Party", "Person"), before)]
-        if actors:
-            actor = t.entity(actors[-1].group(0))
-        else:  # "in which they led": the party the article is about
-            actor = ctx.most_mentioned("Party")
+        actors = list(re.finditer(P("Party", "Person"), t.text[: match.start()]))
+        actor = t.entity(actors[-1].group(0)) if actors else ctx.most_mentioned("Party")
         if actor is None:
             continue
         count = match["count"].lower()
@@ -359,89 +537,28 @@ def led_in(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
         ctx.add_relation(actor, "LED_IN", rounds[0].entity_id, sentence, confidence=0.7, regions=regions)
 
 
-_CONTRIBUTED = _each(
-    rf"{P('Person', name='person')}(?: and {P('Person', name='second')})? contributed "
-    r"(?:reporting )?to this (?:report|article|story)"
-)
-_PLACE_OF = _each(
-    rf"\b(?:commune|town|city|village|municipality|suburb|district) of {P('Place', name='place')}"
-)
+def apply_bylines(ctx: ArticleContext) -> None:
+    """The authors of the by-line (see furniture.py) AUTHORED the article."""
+    for start, end in ctx.furniture.bylines:
+        for mention in ctx.mentions_between(start, end):
+            if ctx.label_of(mention.entity_id) == "Person":
+                ctx.add_relation(mention.entity_id, "AUTHORED", "ARTICLE", ctx.sentence_of(start), confidence=0.9)
 
 
-def authorship(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
-    for match in _CONTRIBUTED(t):
-        for slot in ("person", "second"):
-            if match[slot]:
-                ctx.add_relation(t.entity(match[slot]), "CONTRIBUTED_TO", "ARTICLE", sentence, confidence=0.9)
-    if sentence.start_char < 300:
-        byline = re.match(
-            rf"\s*By {P('Person', name='person')}(?: and {P('Person', name='second')})?", t.text
-        )
-        if byline:
-            for slot in ("person", "second"):
-                if byline[slot]:
-                    ctx.add_relation(t.entity(byline[slot]), "AUTHORED", "ARTICLE", sentence, confidence=0.9)
-    country = None
-    for match in _PLACE_OF(t):
-        country = country or ctx.country_entity()
-        if country is not None:
-            ctx.add_relation(
-                t.entity(match["place"]), "LOCATED_IN", country.id, sentence, tier="inferred", confidence=0.6
-            )
-
-
-SENTENCE_RULES: dict[str, Rule] = {
-    "leads": leads,
-    "member_of": member_of,
-    "holds_office": holds_office,
-    "relative_of": relative_of,
-    "won_lost": won_lost,
-    "supports": supports,
-    "led_in": led_in,
-    "authorship": authorship,
-}
-
-_STAR_OF_PARTY = _each(
-    rf"{P('Person', name='person')}, (?:a |an )?{GAP % 40}\b(?:rising star|member|figure|"
-    r"official|candidate|activist|heavyweight|veteran) (?:in|of|for) the party\b"
-)
+def _is_question(sentence: Span) -> bool:
+    return sentence.text.rstrip(" \"”’'").endswith("?")
 
 
 def find_relations(ctx: ArticleContext) -> None:
-    """Pipeline component: sentence rules, then inferences over the article."""
-    for sentence in ctx.doc.sents:
+    """Pipeline component: ``ctx.relations`` from frames, titles and surface rules, sentence by sentence."""
+    apply_bylines(ctx)
+    for sentence in ctx.sentences:
+        if _is_question(sentence) or ctx.is_skipped(sentence.start_char, sentence.end_char) and len(sentence) < 4:
+            continue
         templated = ctx.templated(sentence)
         if "⟨" not in templated.text:
             continue
-        for rule in SENTENCE_RULES.values():
-            rule(ctx, sentence, templated)
-        for match in _STAR_OF_PARTY(templated):
-            party = ctx.most_mentioned("Party")
-            if party:
-                ctx.add_relation(
-                    templated.entity(match["person"]),
-                    "MEMBER_OF",
-                    party,
-                    sentence,
-                    tier="inferred",
-                    confidence=0.6,
-                )
-    infer(ctx)
+        apply_frames(ctx, sentence)
+        apply_titles(ctx, sentence)
+        apply_surface_rules(ctx, sentence, templated)
 
-
-def infer(ctx: ArticleContext) -> None:
-    """Facts that need the article's context: a party loses what its leader or member loses, a loser stood."""
-    parties_of: dict[str, list[str]] = {}
-    for rel in ctx.relations:
-        if rel.predicate in ("LEADS", "MEMBER_OF") and ctx.label_of(rel.object) == "Party":
-            parties_of.setdefault(rel.subject, []).append(rel.object)
-    for rel in list(ctx.relations):
-        if rel.predicate not in ("WON", "LOST") or ctx.label_of(rel.subject) != "Person":
-            continue
-        sentence = ctx.sentence_of(rel.evidence.start)
-        if ctx.label_of(rel.object) in ("Region", "Place", "Election"):
-            ctx.add_relation(
-                rel.subject, "CANDIDATE_IN", rel.object, sentence, tier="inferred", confidence=0.6
-            )
-        for party in parties_of.get(rel.subject, []):
-            ctx.add_relation(party, rel.predicate, rel.object, sentence, tier="inferred", confidence=0.6)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from polgraph.loaders.context import HOLE, ArticleContext
-from polgraph.loaders.model import Statement
-from polgraph.loaders.relations import P
+from .context import HOLE, ArticleContext
+from .model import Statement
+from .templates import P
 
 QUOTE = re.compile(r"[\"“](?P<text>[^\"“”\n]{3,}?)[\"”]")
 VERBS = (
@@ -72,16 +72,14 @@ def find_statements(ctx: ArticleContext) -> None:
         if speaker is None and len(match.group("text").split()) < 4:
             continue  # a scare-quoted word or title, not a statement
         attribution = after if _AFTER.search(after) else before
-        statement = Statement(
-            text=match.group("text"),
-            start=start,
-            end=end,
+        statement = ctx.add_statement(
+            start,
+            end,
             speaker=speaker,
             mentions=sorted({m.entity_id for m in ctx.mentions if start <= m.start and m.end <= end}),
             said_at=_slot_entity(templated, _SAID_AT.search(_after_verb(attribution))),
             reported_by=_reported_by(ctx, templated, attribution, paragraph_start, start, speaker),
         )
-        ctx.statements.append(statement)
         previous = statement
 
 

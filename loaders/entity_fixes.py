@@ -1,0 +1,270 @@
+"""spaCy components that fix the small English model's entity spans and labels, each saying what it fixes.
+
+They run after NER, in the order of ``ENTITY_FIXES``, and keep the gazetteer's own entities (labels
+such as ``Party`` or ``Person``, set by the EntityRuler) as they are but for trimming. Each one is
+a plain function of a Doc, testable alone:
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Photo by Andrew Gray.")
+>>> doc.ents = [doc.char_span(9, 21, label="PERSON")]
+>>> [e.text for e in trim_names(doc).ents]
+['Andrew Gray']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..graph.ids import fold
+from .gazetteer import COUNTRY_OF_WORD
+
+MODEL_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
+ORG_WORDS = re.compile(
+    r"\b(?:air|airlines?|airways|bank|group|party|committee|council|ministry|department|office|agency|court|"
+    r"university|college|school|institute|association|corporation|corp|company|co|inc|ltd|llc|news|times|post|"
+    r"service|commission|union|parliament|congress|assembly|senate|house|government|foundation|fund|"
+    r"organi[sz]ation|network|television|tv|radio|press|guards?|army|force|forces|police|front|league|"
+    r"movement|alliance|coalition|federation|society|club|church|cent(?:er|re)|board|authority|bureau|"
+    r"administration|cabinet|tribunal|media|journal|herald|gazette|telegraph|tribune|daily|campaign|"
+    r"international|institution|federal|national|state|republic|kingdom|city|programme|program)\b",
+    re.IGNORECASE,
+)
+PLACE_NOUNS = re.compile(
+    r"\b(?:square|street|st|avenue|road|park|bridge|station|airport|palace|hall|castle|cathedral|gate|"
+    r"corner|island|islands|river|lake|mountains?|valley|bay|coast|county|province|district|state)$",
+    re.IGNORECASE,
+)
+LAWS = re.compile(r"\b(?:act|bill|amendment|treaty|accords?|agreement|protocol|directive|law)$", re.IGNORECASE)
+DEMONYM = re.compile(r"^(?:anti-|pro-)?[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)s?$")
+NOT_NAMES = frozenset(
+    "brexit covid covid-19 coronavirus state utc gmt bst est image photo photos protestor protestors protester "
+    "protesters queen king pope monday tuesday wednesday thursday friday saturday sunday today tonight god "
+    "mps meps mp mep minister ministers president prime chancellor senator governor mayor".split()
+)
+# Words naming an office: after one, a name-like span is a person; before one, a lone word is part of the title.
+OFFICE_WORDS = re.compile(
+    r"\b(?:president|prime minister|premier|chancellor|minister|secretary|governor|senator|mayor|speaker|"
+    r"leader|chair(?:man|woman)?|spokes(?:man|woman|person)|ambassador|king|queen|prince|princess|"
+    r"general|judge|mp|mep|representative|candidate|deputy|head|chief|councillor|commissioner)\b",
+    re.IGNORECASE,
+)
+ROLE_BEFORE = re.compile(
+    rf"(?:{OFFICE_WORDS.pattern})(?: of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)?,? $", re.IGNORECASE
+)
+SPEECH_AFTER = re.compile(
+    r"^(?:'s? )?,?\s*(?:said|says|told|tweeted|added|stated|wrote|announced|insisted|argued|warned|who)\b"
+)
+_CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "on"}
+_PARTICLES = ("de", "van", "von", "da", "al", "bin", "el", "le", "la", "du", "der", "den")
+_JOINERS = ("for the", "of the", "for", "of", "on")
+_ORGISH = ("ORG", "Party", "Organization")
+
+
+def _replace(doc: Doc, spans: list[Span]) -> Doc:
+    """Set the document's entities, the earliest and longest first where two overlap."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if len(span) and not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    doc.ents = sorted(kept, key=lambda s: s.start)
+    return doc
+
+
+def _relabelled(span: Span, start: int, end: int, label: str | None = None) -> Span:
+    """The span's doc slice start:end with its label (or another) and its gazetteer id."""
+    return Span(span.doc, start, end, label=label or span.label_, span_id=span.id_)
+
+
+def is_own(span: Span) -> bool:
+    """An entity of the gazetteer (its label is one of polgraph's, not the model's)."""
+    return span.label_ not in MODEL_LABELS and span.label_[:1].isupper() and not span.label_.isupper()
+
+
+@Language.component("polgraph_join_split_names")
+def join_split_names(doc: Doc) -> Doc:
+    """Names the model cut in two, joined again: two PERSON spans one space apart ("Zine El Abidine"
+    "Ben Ali"); an ORG, "for the"/"of" and another ORG ("League" "for the" "Defence of Human Rights"); a
+    country adjective just before an ORG ("Tunisian" "League")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if out:
+            prev = out[-1]
+            between = doc.text[prev.end_char : ent.start_char]
+            joined_end = ent.end
+            if prev.label_ == ent.label_ == "PERSON" and between == " " and joined_end - prev.start <= 5:
+                out[-1] = _relabelled(prev, prev.start, joined_end, "PERSON")
+                continue
+            orgs = prev.label_ in _ORGISH and ent.label_ in _ORGISH and "ORG" in (prev.label_, ent.label_)
+            if orgs and (between == " " or between.strip().lower() in _JOINERS and between.startswith(" ")):
+                out[-1] = Span(doc, prev.start, joined_end, label="ORG")
+                continue
+            if prev.label_ == "NORP" and ent.label_ == "ORG" and between == " " and fold(prev.text) in COUNTRY_OF_WORD:
+                out[-1] = Span(doc, prev.start, joined_end, label="ORG")
+                continue
+        out.append(ent)
+    return _replace(doc, out)
+
+
+@Language.component("polgraph_trim_names")
+def trim_names(doc: Doc) -> Doc:
+    """No leading article or punctuation, no trailing punctuation or possessive, nothing after a spaced
+    dash ("Conservative Party - 365 seats", "Veritas - Latin for truth")."""
+    out = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        for i in range(start + 1, end):
+            if doc[i].text in ("-", "–", "—") and doc[i - 1].whitespace_ and doc[i].whitespace_:
+                end = i
+                break
+        while end > start and (
+            (doc[end - 1].is_punct and doc[end - 1].text != ")") or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
+        ):
+            end -= 1
+        if end > start:
+            out.append(_relabelled(ent, start, end))
+    return _replace(doc, out)
+
+
+@Language.component("polgraph_finish_cut_names")
+def finish_cut_names(doc: Doc) -> Doc:
+    """A name the model cut short, finished: the next capitalised proper noun of a person ("Marine Le" +
+    "Pen"), pieces glued on by hyphens ("Prayuth Chan" + "-o-cha"), an organisation's trailing "of"/"for"
+    phrase ("Federal Aviation Office of" + "Germany")."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        while (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "–")
+               and doc[end].whitespace_ == "" and doc[end + 1].is_alpha):
+            end += 2
+        if ent.label_ == "PERSON":
+            while (end < len(doc) and end - ent.start < 4 and end not in taken and doc[end].pos_ == "PROPN"
+                   and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ == " " and doc[end].is_alpha
+                   and not OFFICE_WORDS.fullmatch(doc[end].text)):
+                end += 1
+        if ent.label_ in ("ORG", "FAC") and doc[end - 1].lower_ in _CONNECTORS:
+            probe = end
+            while probe < len(doc) and (doc[probe].text[:1].isupper() or doc[probe].lower_ in _CONNECTORS):
+                probe += 1
+            while probe > end and doc[probe - 1].lower_ in _CONNECTORS:
+                probe -= 1
+            if probe == end:  # nothing to finish it with: drop the dangling connector instead
+                while end - 1 > ent.start and doc[end - 1].lower_ in _CONNECTORS:
+                    end -= 1
+            else:
+                end = probe
+        out.append(_relabelled(ent, ent.start, end) if end != ent.end else ent)
+    return _replace(doc, out)
+
+
+def looks_like_person_name(span: Span) -> bool:
+    """Two to four capitalised words with no word of organisations or places ("Hage Geingob")."""
+    words = [t for t in span if not t.is_punct]
+    return (
+        2 <= len(words) <= 4
+        and all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in words)
+        and not ORG_WORDS.search(span.text)
+        and not PLACE_NOUNS.search(span.text)
+        and not any(t.like_num for t in words)
+    )
+
+
+def person_cue(span: Span) -> bool:
+    """An office just before the name, or a speech verb or "who" just after it."""
+    doc = span.doc
+    before = doc[max(0, span.start - 12) : span.start].text_with_ws[-60:]
+    after = doc[span.end : min(len(doc), span.end + 4)].text_with_ws[:20]
+    if span.start and not doc[span.start - 1].whitespace_:
+        before = before.rstrip() + " "
+    return bool(ROLE_BEFORE.search(before) or SPEECH_AFTER.match(after))
+
+
+@Language.component("polgraph_relabel")
+def relabel(doc: Doc) -> Doc:
+    """Labels from a name's own words and neighbours: a name-like ORG/GPE/FAC next to an office, a speech
+    verb or "who" is a person ("the president of Namibia, Hage Geingob", "Roger-Emile Lombertie who was
+    elected"), as is one sharing words with the document's people ("Wanda Vázquez Garced" when "Vázquez"
+    was one); a PERSON ending in "Square" or "Station" is a place; a lone NORP followed by "Party" is one."""
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
+    out = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "PERSON" and len(ent) >= 2 and PLACE_NOUNS.search(ent.text):
+            label = "FAC"
+        elif label in ("ORG", "GPE", "FAC", "NORP", "LOC") and looks_like_person_name(ent):
+            if person_cue(ent) or (label in ("ORG", "FAC") and (ent[-1].text in person_words or ent[0].text in person_words)):
+                label = "PERSON"
+        elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("newspaper", "programme"):
+            label = "ORG"
+        out.append(ent if label == ent.label_ else _relabelled(ent, ent.start, ent.end, label))
+    return _replace(doc, out)
+
+
+def _capitalised_elsewhere(doc: Doc, word: str, sentence_starts: set[int]) -> bool:
+    return any(t.text == word and t.i not in sentence_starts for t in doc)
+
+
+@Language.component("polgraph_drop_noise")
+def drop_noise(doc: Doc) -> Doc:
+    """Spans that name no actor or place: demonyms alone ("Tunisian"), laws ("... Act"), words that are no
+    names ("Brexit", "MEP"), a lone word before an office that belongs to the title ("Interior" of
+    "Interior Minister"), a caption's label ("Annoyed: ..."), and a capitalised common word at the start of
+    sentences only ("Riot police", "Exit polls")."""
+    sentence_starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if t.text in (":", "\"", "“", "'", "‘")}
+    out = []
+    for ent in doc.ents:
+        text = ent.text
+        if is_own(ent):
+            out.append(ent)
+            continue
+        noise = (
+            not text[:1].isupper()
+            or text.casefold() in NOT_NAMES
+            or any(c in text for c in "[]{}|")
+            or (ent.label_ in ("ORG", "NORP") and len(ent) == 1 and DEMONYM.match(text) and not text.isupper())
+            or (ent.label_ in ("ORG", "FAC", "PERSON") and LAWS.search(text) and len(ent) >= 2)
+            or (len(ent) == 1 and ent.end < len(doc) and OFFICE_WORDS.fullmatch(doc[ent.end].text)
+                and ent.label_ in ("ORG", "NORP") and not text.isupper())
+            or (len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text == ":" and ent.start in sentence_starts
+                and ent[0].pos_ != "PROPN")
+            or (len(ent) == 1 and ent.start in sentence_starts and ent.end < len(doc) and doc[ent.end].is_lower
+                and doc[ent.end].pos_ == "NOUN" and not _capitalised_elsewhere(doc, text, sentence_starts))
+            or (len(ent) == 1 and ent.start in sentence_starts and ent[0].pos_ in ("VERB", "AUX", "ADV"))
+        )
+        if not noise:
+            out.append(ent)
+    return _replace(doc, out)
+
+
+@Language.component("polgraph_majority_labels")
+def majority_labels(doc: Doc) -> Doc:
+    """The same words get one label: the one most of their mentions have (ties: the first)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in doc.ents:
+        if not is_own(ent):
+            votes[ent.text][ent.label_] += 1
+    out = []
+    for ent in doc.ents:
+        if not is_own(ent) and len(votes[ent.text]) > 1:
+            best = votes[ent.text].most_common(1)[0][0]
+            ent = ent if best == ent.label_ else _relabelled(ent, ent.start, ent.end, best)
+        out.append(ent)
+    return _replace(doc, out)
+
+
+ENTITY_FIXES = (
+    "polgraph_join_split_names",
+    "polgraph_trim_names",
+    "polgraph_finish_cut_names",
+    "polgraph_relabel",
+    "polgraph_drop_noise",
+    "polgraph_majority_labels",
+)

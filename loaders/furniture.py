@@ -1,0 +1,86 @@
+"""Page furniture: what a news page prints around the story, found so the other components read it right.
+
+* by-lines ("By Peter Allen", "By\\nPeter Allen", "By PETER ALLEN, Political Correspondent",
+  "By Jane Roe and John Doe"): the names become the article's authors (AUTHORED);
+* photo credits ("Image: Andrew Gray.", "Photo: Jane Roe/AFP", "(Picture by John Doe)"): the
+  credited name is an actor; the word "Image:" is not;
+* PUBLISHED / UPDATED stamps, datelines ("Friday, January 4, 2019"), "@highlight" markers,
+  navigation and share lines ("Skip to footer", "Share this article"): skipped.
+
+The text is never changed: the component records ranges in ``ctx.furniture``.
+
+>>> from polgraph.loaders.readers import read_text
+>>> from polgraph.loaders.text import AnalysisText
+>>> text = AnalysisText.of("Le Pen loses\\n\\nBy Peter Allen\\n\\nPUBLISHED: 12:01 GMT, 3 March 2014\\n\\nIt rained.")
+>>> found = furniture_of(text.text)
+>>> [text.text[s:e] for s, e in found.bylines], [text.text[s:e] for s, e in found.skipped]
+(['Peter Allen'], ['By', 'PUBLISHED: 12:01 GMT, 3 March 2014'])
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import ArticleContext, Furniture
+from .readers import BOILERPLATE_LINE
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|da|le|la|du|[A-Z][\w'’.-]*)){0,3}"
+BYLINE = re.compile(
+    rf"(?m)^\s*(?P<by>By|BY|by)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s+(?!(?:Political|Chief|Senior|Deputy|Foreign|"
+    rf"Home|Diplomatic|Europe|Washington|Paris|Our)\b){_NAME})*)(?P<rest>[^\n]*)$"
+)
+_ROLE_AFTER_NAME = re.compile(r"^\s*(?:,|-|–|\||for\s|in\s|published|updated)", re.IGNORECASE)
+STAMP = re.compile(r"(?mi)^\s*(?:published|updated|last updated|posted|first published)\s*:?[^\n]{0,120}$")
+DATELINE = re.compile(
+    r"(?m)^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?,?\s+(?:19|20)\d\d)\s*$"
+)
+CREDIT = re.compile(
+    r"(?P<label>\b(?:Image|Photo|Picture|Photograph|Credit|Source|File photo)s?\s*(?::|by\b))\s*"
+    r"(?P<name>[^\n()/|.]{2,60}?(?:\.[A-Z][a-z]+)?)(?=\s*(?:\(|/|\||\.?\s*$|\.\s))",
+    re.MULTILINE,
+)
+HIGHLIGHT = re.compile(r"(?m)^\s*@highlight\s*$")
+
+
+def furniture_of(text: str) -> Furniture:
+    """The furniture of an analysis text (see the module docstring)."""
+    found = Furniture()
+    for match in BYLINE.finditer(text[:2000]):
+        rest = match["rest"]
+        if rest.strip() and not _ROLE_AFTER_NAME.match(rest):
+            continue  # "By the time ..." is a sentence, not a by-line
+        found.skipped.append(match.span("by"))
+        names = match["names"]
+        offset = match.start("names")
+        for part in re.finditer(_NAME, names):
+            found.bylines.append((offset + part.start(), offset + part.end()))
+    for pattern in (STAMP, DATELINE, HIGHLIGHT):
+        found.skipped.extend(_stripped_span(text, m) for m in pattern.finditer(text))
+    for match in CREDIT.finditer(text):
+        found.skipped.append(match.span("label"))
+        found.credits.append(match.span("name"))
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and BOILERPLATE_LINE.match(stripped):
+            start = offset + line.index(stripped)
+            found.skipped.append((start, start + len(stripped)))
+        offset += len(line)
+    found.skipped.sort()
+    return found
+
+
+def _stripped_span(text: str, match: re.Match) -> tuple[int, int]:
+    start, end = match.span()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_furniture(ctx: ArticleContext) -> None:
+    """Pipeline component: ``ctx.furniture``."""
+    ctx.furniture = furniture_of(ctx.text)
