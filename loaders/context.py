@@ -108,9 +108,17 @@ class ArticleContext:
             extra["kind"] = entry.kind
         return self.add_entity(entry.label, entry.name, entry.id, **extra)
 
-    def add_mention(self, entity: Entity, start: int, end: int) -> None:
-        """A mention at analysis offsets ``start:end`` (the entity keeps the stored text's offsets)."""
-        if any(m.start < end and start < m.end for m in self.mentions_between(start, end)):
+    def add_mention(self, entity: Entity, start: int, end: int, replace: bool = False) -> None:
+        """A mention at analysis offsets ``start:end`` (the entity keeps the stored text's offsets).
+
+        A mention overlapping one already made is refused, unless ``replace``: then the mentions lying
+        inside it give way ("UK" in "the 2019 UK general election").
+        """
+        overlapping = self.mentions_between(start, end)
+        if replace and all(start <= m.start and m.end <= end for m in overlapping):
+            for old in overlapping:
+                self._drop_mention(old)
+        elif overlapping:
             return
         source_start, source_end = self.analysis.to_source(start, end)
         entity.mentions.append(Mention(start=source_start, end=source_end, text=self.document.text[source_start:source_end]))
@@ -119,6 +127,25 @@ class ArticleContext:
             entity.aliases.append(surface)
         self.mentions.append(Located(start, end, entity.id))
         self._by_token = None
+
+    def _drop_mention(self, old: Located) -> None:
+        self.mentions.remove(old)
+        source_start, source_end = self.analysis.to_source(old.start, old.end)
+        owner = self.entities[old.entity_id]
+        owner.mentions = [m for m in owner.mentions if (m.start, m.end) != (source_start, source_end)]
+        self._by_token = None
+
+    def drop_unmentioned(self) -> None:
+        """Entities left without a mention go, with the facts and speakers that name them."""
+        gone = {entity_id for entity_id, entity in self.entities.items() if not entity.mentions}
+        for entity_id in gone:
+            del self.entities[entity_id]
+        self.relations[:] = [r for r in self.relations if r.subject not in gone and r.object not in gone]
+        for statement in self.statements:
+            statement.speaker = None if statement.speaker in gone else statement.speaker
+            statement.said_at = None if statement.said_at in gone else statement.said_at
+            statement.reported_by = None if statement.reported_by in gone else statement.reported_by
+            statement.mentions = [m for m in statement.mentions if m not in gone]
 
     def mentions_between(self, start: int, end: int) -> list[Located]:
         return [m for m in self.mentions if m.start < end and start < m.end]

@@ -1,9 +1,19 @@
-"""Entities: spaCy's NER and the gazetteer's ruler, mapped to polgraph labels and resolved.
+"""Entities: the people, parties, organisations, regions and places an article names, one node each.
 
-Resolution within an article: titles and possessives are stripped; a bare surname ("Le Pen")
-goes to the person whose full name ends with exactly those words (Marine Le Pen, not Marion
-Maréchal-Le Pen), a close spelling ("Nicholas Sarkozy") to the gazetteer's or an earlier full
-name; an alias shared by parties of several countries goes to the article's country.
+Candidates come from spaCy's NER and the gazetteer's ruler (after the fixes of entity_fixes.py),
+from the page furniture (by-lines, photo credits), from proper nouns the model left unlabelled
+where their context says what they are ("in Frejus", "Middlesbrough mayor", "Mr Perrineau
+said"), and from "the government" of the article's country. Then, within the article:
+
+* titles and possessives are stripped ("President Francois Hollande" -> François Hollande);
+* a bare surname ("Le Pen", "Ms Le Pen") goes to the person whose full name ends with exactly those
+  words, the first named (Marine Le Pen, not Marion Maréchal-Le Pen), a close spelling ("Nicholas
+  Sarkozy", "Marie Le Pen") to the gazetteer's or an earlier full name;
+* an alias shared by parties of several countries goes to the article's country's party; parties
+  named by their members ("the Tories", "socialists") are that party;
+* a short form goes to the longer name it abbreviates or begins ("NE" -> North East, "the Front"
+  -> Front National);
+* every later occurrence of a name already found is a mention too.
 """
 
 from __future__ import annotations
@@ -16,25 +26,37 @@ from spacy.tokens import Span
 
 from ..graph.ids import fold
 from .context import ArticleContext
-from .gazetteer import Entry, Gazetteer
-from .entity_fixes import MODEL_LABELS
+from .entity_fixes import MODEL_LABELS, NOT_NAMES, OFFICE_WORDS, PLACE_NOUNS
+from .gazetteer import COUNTRY_NAMES, COUNTRY_OF_WORD, Entry, Gazetteer
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
-    r"(?:mr\.?|mrs\.?|ms\.?|miss|madame|monsieur|dr\.?|sir|dame|lord|lady|president|prime minister|premier|"
-    r"chancellor|taoiseach|senator|sen\.|rep\.|representative|congressman|congresswoman|governor|gov\.|mayor|minister|"
-    r"secretary|speaker|leader|candidate|judge|justice|general|gen\.|mp|chairman|chairwoman|king|queen|prince|"
-    r"princess)\s+",
+    r"(?:mr\.?|mrs\.?|ms\.?|miss|madame|monsieur|dr\.?|sir|dame|lord|lady|baroness|baron|president|prime minister|"
+    r"premier|chancellor|taoiseach|senator|sen\.|rep\.|representative|congressman|congresswoman|governor|gov\.|"
+    r"mayor|minister|secretary|speaker|leader|candidate|judge|justice|general|gen\.|mp|mep|chairman|chairwoman|king|"
+    r"queen|prince|princess|sheikh|backbencher|councillor|archbishop|bishop|pope)\s+",
     re.IGNORECASE,
 )
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "monsieur", "baron", "sheikh"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madame", "lady", "dame", "queen", "princess", "baroness"})
+PERSON_TITLES = MALE_TITLES | FEMALE_TITLES | frozenset(
+    {"dr", "dr.", "president", "senator", "governor", "mayor", "minister", "chancellor", "premier", "general", "judge"})
 PARTY_WORDS = re.compile(
-    r"\b(party|parti|front|movement|lega|bloc|rally|democrats|"
-    r"republicans|socialists|conservatives|liberals|greens|labour|labor|coalition)\b",
+    r"\b(party|parti|front|movement|lega|bloc|rally|democrats|republicans|socialists|conservatives|liberals|greens|"
+    r"labour|labor|coalition)\b",
     re.I,
 )
+ORG_NOUNS = ("campaign", "movement", "committee", "coalition", "alliance", "commission", "council", "foundation",
+             "institute", "group", "union", "association")
+PLACE_BEFORE = frozenset({"in", "at", "from", "near", "outside", "across", "around", "throughout", "of"})
+PLACE_AFTER = frozenset({"mayor", "council", "seat", "constituency", "department", "county", "region", "station",
+                         "town", "city", "borough", "district", "province", "area", "headquarters"})
+SPEECH = frozenset({"said", "says", "told", "added", "argued", "warned", "insisted", "explained", "stated", "wrote",
+                    "tweeted", "claimed", "believes", "thinks", "who"})
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
 _OWN_LABELS = {"Person", "Party", "Region", "Place", "Organization"}
 _JUNK_POS = {"VERB", "AUX", "ADV", "PRON"}
+_MEMBER_NOUNS = re.compile(r"^[a-z]+(?:ists|ives|ans|ats|als|ens|ies|ers)$")
 SIMILAR = 0.88  # name similarity taken as the same person (Nicholas/Nicolas Sarkozy)
 
 
@@ -43,17 +65,12 @@ def find_entities(ctx: ArticleContext) -> None:
     ctx.country = ctx.guess_country()
     people: list[tuple[Span, str]] = []
     others: list[tuple[Span, str, str]] = []
-    for ent in ctx.doc.ents:
-        span, label = ent, ent.label_
-        if ctx.is_skipped(ent.start_char, ent.end_char) or (label not in MODEL_LABELS and label not in _OWN_LABELS):
-            continue
+    for span, label in _candidates(ctx):
         span, name = _trimmed(span)
-        if span is None or _is_junk(span) or _in_headline(ctx, span, label):
+        if span is None or _is_junk(span, label) or _in_headline(ctx, span, label):
             continue
         entry = ctx.gazetteer.lookup(name, ctx.country)
-        if entry is not None and (
-            label in _OWN_LABELS or entry.label != "Person" or " " in name or label == "PERSON"
-        ):
+        if entry is not None and (label in _OWN_LABELS or entry.label != "Person" or " " in name or label == "PERSON"):
             _mention(ctx, ctx.add_entry(entry), span)
             continue
         if label in ("PERSON", "Person"):
@@ -66,46 +83,204 @@ def find_entities(ctx: ArticleContext) -> None:
         people.remove((span, name))
         others.append((span, heads[fold(name)], "ORG"))
     _resolve_people(ctx, people)
+    _resolve_others(ctx, others)
+    _governments(ctx)
+    _propagate_mentions(ctx)
+    _genders(ctx)
+
+
+# --- candidates -------------------------------------------------------------------------
+def _candidates(ctx: ArticleContext) -> list[tuple[Span, str]]:
+    """(span, label) of every name: NER and gazetteer, furniture, and unlabelled proper nouns by context."""
+    found: list[tuple[Span, str]] = []
+    for ent in ctx.doc.ents:
+        label = ent.label_
+        if ctx.is_skipped(ent.start_char, ent.end_char) or (label not in MODEL_LABELS and label not in _OWN_LABELS):
+            continue
+        if label == "Party" and ent.text.islower() and not _MEMBER_NOUNS.match(ent.text):
+            continue  # "socialist ideas": a word, not the party; "the socialists" stays
+        found.append((ent, label))
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    for start, end in ctx.furniture.bylines + ctx.furniture.credits:
+        span = ctx.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or taken.intersection(range(span.start, span.end)):
+            continue
+        if _looks_like_credit_name(span):
+            found.append((span, "PERSON"))
+            taken.update(range(span.start, span.end))
+    for span, label in _unlabelled_names(ctx, taken):
+        found.append((span, label))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _looks_like_credit_name(span: Span) -> bool:
+    """A by-line's or a photo credit's name: two to four words, the first capitalised ("Chris j wood",
+    "C.Suthorn"); not a user handle ("EliasHabermas", "mia!")."""
+    words = span.text.split()
+    if len(words) == 1:
+        return bool(re.fullmatch(r"[A-Z]\.\s?[A-Z][a-z]+", words[0]))
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and all(w.replace("-", "").replace("'", "").isalpha()
+                                                                   or re.fullmatch(r"[A-Z]\.", w) for w in words)
+
+
+def _unlabelled_names(ctx: ArticleContext, taken: set[int]) -> list[tuple[Span, str]]:
+    """Proper nouns the model labelled nothing, when their context tells what they are."""
+    doc, out = ctx.doc, []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ in NOT_NAMES \
+                or OFFICE_WORDS.fullmatch(token.text) or token.lower_ in PERSON_TITLES or ctx.is_skipped(token.idx):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                and not OFFICE_WORDS.fullmatch(doc[j + 1].text) and doc[j].whitespace_:
+            j += 1
+        span = doc[i : j + 1]
+        label = _label_from_context(span)
+        if label and not (len(span) == 1 and span.start == span.sent.start and label != "GPE"):
+            out.append((span, label))
+            taken.update(range(span.start, span.end))
+        i = j + 1
+    for token in doc:  # "the Yes campaign": a capitalised word before an organisation noun
+        if token.lower_ in ORG_NOUNS and token.i >= 2 and token.i - 1 not in taken and token.i not in taken:
+            word, det = doc[token.i - 1], doc[token.i - 2]
+            if word.text[:1].isupper() and word.is_alpha and det.lower_ == "the" and word.i != word.sent.start:
+                out.append((doc[word.i : token.i + 1], "ORG"))
+                taken.update((word.i, token.i))
+    return out
+
+
+def _label_from_context(span: Span) -> str | None:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    before2 = doc[span.start - 2] if span.start >= 2 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in PERSON_TITLES or after is not None and after.lower_ in SPEECH:
+        return "PERSON" if all(t.is_alpha or t.text in ("-", ".") for t in span) else None
+    if after is not None and after.lower_ in PLACE_AFTER and after.is_lower:
+        return "GPE"
+    if before is not None and before.lower_ in PLACE_BEFORE and len(span) <= 3:
+        if before.lower_ == "of" and not (before2 is not None and before2.lower_ in ("town", "city", "village", "commune",
+                                                                                      "region", "county", "mayor")):
+            return None
+        if before.lower_ == "from" and before2 is not None and before2.lower_ in ("mp", "senator", "member"):
+            return "GPE"
+        return "GPE"
+    if before is not None and before.lower_ == "for" and before2 is not None and before2.lower_ in ("mp", "mep", "msp",
+                                                                                                     "senator"):
+        return "GPE"
+    return None
+
+
+# --- resolution -------------------------------------------------------------------------
+def _resolve_others(ctx: ArticleContext, others: list[tuple[Span, str, str]]) -> None:
     for span, name, spacy_label in others:
         # The small model sometimes labels a surname as a place or building ("Le Pen" as FAC).
         person = _same_person(ctx, name) if _looks_like_name(span) else None
         if person is not None:
             _mention(ctx, ctx.entities[person], span)
             continue
-        label = _LABELS.get(spacy_label)
+        label = _LABELS.get(spacy_label) or ("Place" if spacy_label == "FAC" and PLACE_NOUNS.search(name) else None)
         if label is None or (label == "Place" and not name[:1].isupper()) or name[:1].isdigit():
             continue
         if label == "Organization" and PARTY_WORDS.search(name):
             label = "Party"
-        same = _same_organisation(ctx, name) if label in ("Organization", "Party") else None
+        same = _same_organisation(ctx, name) if label in ("Organization", "Party") else _same_place(ctx, name)
         _mention(ctx, ctx.entities[same] if same else ctx.add_entity(label, name), span)
-    _propagate_mentions(ctx)
 
 
 def _org_key(name: str) -> str:
     return " ".join(w for w in fold(name).split() if w not in ("the", "party", "parti"))
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in fold(name).replace("-", " ").split() if w not in ("of", "the", "and", "for", "de"))
+
+
 def _same_organisation(ctx: ArticleContext, name: str) -> str | None:
-    """An organisation or party already named with or without "Party"/"the" ("Thai Raksa Chart [Party]")."""
+    """An organisation or party already named with or without "Party"/"the" ("Thai Raksa Chart [Party]"), by
+    its initials ("NE" for North East), or by its first word ("the Front" for Front National)."""
     key = _org_key(name)
-    for entity_id, entity in ctx.entities.items():
+    actors = [(i, e) for i, e in ctx.entities.items() if e.label in ("Organization", "Party", "Place", "Region")]
+    for entity_id, entity in actors:
         if entity.label in ("Organization", "Party") and key and _org_key(entity.name) == key:
             return entity_id
+    return _short_form(name, actors)
+
+
+def _same_place(ctx: ArticleContext, name: str) -> str | None:
+    places = [(i, e) for i, e in ctx.entities.items() if e.label in ("Place", "Region")]
+    return _short_form(name, places)
+
+
+def _short_form(name: str, candidates) -> str | None:
+    if name.isupper() and 2 <= len(name) <= 5:
+        fitting = [i for i, e in candidates if len(e.name.split()) >= 2 and _initials(e.name) == fold(name)]
+        if len(fitting) == 1:
+            return fitting[0]
+    if " " not in name:
+        fitting = [i for i, e in candidates if e.label in ("Party", "Organization") and len(e.name.split()) >= 2
+                   and fold(e.name.split()[0]) == fold(name)]
+        if len(fitting) == 1:
+            return fitting[0]
     return None
+
+
+def _governments(ctx: ArticleContext) -> None:
+    """"the government", "the socialist government", "Mr Hollande's government", "the U.S. federal
+    government": the Government of the article's (or the named) country, an Organization, outside
+    quotations (where "the government" may be anyone's)."""
+    quoted = _quoted_ranges(ctx.text)
+    for token in ctx.doc:
+        if token.lower_ != "government" or ctx.mention_at(token) is not None:
+            continue
+        if any(s <= token.idx < e for s, e in quoted) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        start = token
+        country = None
+        for child in sorted(token.children, key=lambda t: t.i):
+            if child.dep_ in ("det", "poss", "amod", "compound", "nmod") and child.i < token.i:
+                start = min(start, child, key=lambda t: t.i)
+                country = country or COUNTRY_OF_WORD.get(fold(child.text)) or _country_of_entity(ctx, child)
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if not determiners or any(c.lower_ in ("a", "an", "another", "any", "no", "every") for c in determiners):
+            continue
+        country = country or ctx.country
+        if not country:
+            continue
+        name = f"Government of {COUNTRY_NAMES.get(country, country)}"
+        entity = ctx.add_entity("Organization", name, kind="government", country=country)
+        first = start if start.dep_ != "det" else ctx.doc[start.i + 1]
+        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        if possessor is not None and ctx.mention_at(possessor) is not None:
+            first = ctx.doc[max(t.i for t in possessor.subtree) + 1]  # "Mr Hollande's government": after the owner
+            while first.i < token.i and first.text in ("'s", "’s", "'"):
+                first = ctx.doc[first.i + 1]
+        ctx.add_mention(entity, first.idx, token.idx + len(token.text), replace=True)
+
+
+def _country_of_entity(ctx: ArticleContext, token) -> str | None:
+    entity_id = ctx.entity_at(token)
+    if entity_id is None:
+        return None
+    entity = ctx.entities[entity_id]
+    if entity.label == "Place" and entity.properties.get("kind") == "country":
+        return entity.properties.get("country")
+    return None
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[\"“][^\"“”]{1,600}[\"”]", text)]
 
 
 def _propagate_mentions(ctx: ArticleContext) -> None:
     """Every later occurrence of a name already resolved is a mention too (NER misses some)."""
     taken = [(m.start, m.end) for m in ctx.mentions] + list(ctx.furniture.skipped)
     forms = sorted(
-        {
-            (alias, entity_id)
-            for entity_id, entity in ctx.entities.items()
-            for alias in entity.aliases
-            if len(alias) >= 3 or alias.isupper()
-        }
-        | _surnames(ctx),
+        {(alias, entity_id) for entity_id, entity in ctx.entities.items() for alias in entity.aliases
+         if len(alias) >= 3 or alias.isupper()} | _surnames(ctx),
         key=lambda item: -len(item[0]),
     )
     for alias, entity_id in forms:
@@ -130,8 +305,30 @@ def _surnames(ctx: ArticleContext) -> set[tuple[str, str]]:
     return {(name, ids.pop()) for name, ids in found.items() if len(ids) == 1 and len(name) >= 3}
 
 
+def _genders(ctx: ArticleContext) -> None:
+    """Genders the gazetteer knows, or the article shows by a title before a name ("Ms Royal", "Lord X")."""
+    for entity_id, entity in ctx.entities.items():
+        if entity.label != "Person":
+            continue
+        entry = ctx.gazetteer.by_id(entity_id)
+        if entry is not None and entry.gender:
+            ctx.genders[entity_id] = entry.gender
+            continue
+        for mention in ctx.mentions:
+            if mention.entity_id != entity_id:
+                continue
+            before = ctx.text[max(0, mention.start - 12) : mention.start].split()
+            word = before[-1].lower() if before else ""
+            if word in MALE_TITLES:
+                ctx.genders[entity_id] = "m"
+                break
+            if word in FEMALE_TITLES:
+                ctx.genders[entity_id] = "f"
+                break
+
+
 def _trimmed(ent: Span) -> tuple[Span | None, str]:
-    """The entity without a leading article or a trailing possessive."""
+    """The entity without a leading article or a trailing possessive; all-capital names in title case."""
     span = ent
     while len(span) and span[0].lower_ in ("the", "a", "an"):
         span = span[1:]
@@ -139,28 +336,29 @@ def _trimmed(ent: Span) -> tuple[Span | None, str]:
         span = span[:-1]
     if not len(span):
         return None, ""
-    return span, span.text
+    name = " ".join(span.text.split())
+    if name.isupper() and len(name) > 5 and " " in name:
+        name = name.title()  # "By PETER ALLEN"
+    return span, name
 
 
-def _is_junk(span: Span) -> bool:
+def _is_junk(span: Span, label: str) -> bool:
     """Headline fragments the small model takes for names ("Far-Right Just Suffered A Big Defeat")."""
     if not span.text[:1].isupper() and not span.text[:1].isdigit():
-        return True
+        return not (label == "Party" and _MEMBER_NOUNS.match(span.text))
     return len(span) > 3 and any(t.pos_ in _JUNK_POS for t in span)
 
 
 def _in_headline(ctx: ArticleContext, span: Span, label: str) -> bool:
     """A long name in a Title Case headline is more often a phrase than a name; the gazetteer still counts."""
     title = ctx.document.title
-    if not title or span.start_char > ctx.text.find(title) + len(title) or len(span) <= 3:
+    if not title or span.start_char > ctx.text.find(" ".join(title.split())) + len(title) or len(span) <= 3:
         return False
     return label not in _OWN_LABELS
 
 
 def _looks_like_name(span: Span) -> bool:
-    return 1 <= len(span) <= 4 and all(
-        t.text[:1].isupper() or t.text in ("-", "de", "van", "von", "da") for t in span
-    )
+    return 1 <= len(span) <= 4 and all(t.text[:1].isupper() or t.text in ("-", "de", "van", "von", "da") for t in span)
 
 
 def _mention(ctx: ArticleContext, entity, span: Span) -> None:
@@ -172,65 +370,46 @@ def _strip_title(span: Span) -> Span:
         match = TITLES.match(span.text)
         if not match:
             break
-        drop = len(span.text[: match.end()].split())
-        span = span[drop:]
+        span = span[len(span.text[: match.end()].split()) :]
     return span
 
 
 def _resolve_people(ctx: ArticleContext, people: list[tuple[Span, str]]) -> None:
-    spans = [_extend_cut_name(_strip_title(span)) for span, _ in people]
+    spans = [_strip_title(span) for span, _ in people]
     longer = [_words(s.text) for s in spans]
 
     def is_tail_of_another(words: list[str]) -> bool:  # "Rivera Schatz" of "Thomas Rivera Schatz"
         return any(len(other) > len(words) and other[-len(words) :] == words for other in longer)
 
-    full = [
-        s
-        for s in spans
-        if len(s.text.split()) >= 2
-        and not _is_surname_of_known(ctx, s.text)
-        and not is_tail_of_another(_words(s.text))
-    ]
+    full = [s for s in spans if len(s.text.split()) >= 2 and not _is_surname_of_known(ctx, s.text)
+            and not is_tail_of_another(_words(s.text))]
     short = [s for s in spans if s not in full]
     for span in full:
-        entry = _similar_person(ctx, span.text)
+        name = _person_name(span.text)
+        entry = _similar_person(ctx, name)
         if entry is not None:
             _mention(ctx, ctx.add_entry(entry), span)
             continue
-        known = _similar_article_person(ctx, span.text)
-        entity = ctx.entities[known] if known else ctx.add_entity("Person", span.text)
-        _mention(ctx, entity, span)
+        known = _similar_article_person(ctx, name)
+        _mention(ctx, ctx.entities[known] if known else ctx.add_entity("Person", name), span)
     for span in short:
         target = _by_surname(ctx, span.text)
         if target is not None:
             _mention(ctx, ctx.entities[target], span)
             continue
         entry = ctx.gazetteer.lookup(span.text, ctx.country, label="Person")
-        entity = ctx.add_entry(entry) if entry else ctx.add_entity("Person", span.text)
-        _mention(ctx, entity, span)
+        _mention(ctx, ctx.add_entry(entry) if entry else ctx.add_entity("Person", _person_name(span.text)), span)
 
 
-def _extend_cut_name(span: Span) -> Span:
-    """The small model cuts some names ("Marine Le" for "Marine Le Pen"): take the next capitalised word."""
-    doc = span.doc
-    end = span.end
-    while (
-        end < len(doc)
-        and end - span.start < 4
-        and doc[end].pos_ == "PROPN"
-        and doc[end].text[:1].isupper()
-        and doc[end].ent_type_ in ("", "PERSON", "FAC")
-    ):
-        end += 1
-    return doc[span.start : end]
+def _person_name(text: str) -> str:
+    name = " ".join(text.split())
+    return name.title() if name.isupper() else name
 
 
 def _same_person(ctx: ArticleContext, name: str) -> str | None:
     """A person of the article named exactly so, or whose surname this is."""
     words = _words(name)
-    exact = [
-        e for e, entity in ctx.entities.items() if entity.label == "Person" and _words(entity.name) == words
-    ]
+    exact = [e for e, entity in ctx.entities.items() if entity.label == "Person" and _words(entity.name) == words]
     return exact[0] if exact else _by_surname(ctx, name)
 
 
@@ -243,27 +422,16 @@ def _is_surname_of_known(ctx: ArticleContext, name: str) -> bool:
 
 
 def _by_surname(ctx: ArticleContext, name: str) -> str | None:
-    """The article's (or gazetteer's) person whose name ends with exactly these words, first named first."""
+    """The article's person whose name ends with exactly these words, first named first; or, for a first name
+    alone ("Terri" after "Terri Collins"), the one person it fits."""
     words = _words(name)
     if not words:
         return None
-    matches = [
-        entity_id
-        for entity_id, entity in ctx.entities.items()
-        if entity.label == "Person"
-        and len(_words(entity.name)) > len(words)
-        and _words(entity.name)[-len(words) :] == words
-    ]
-    if (
-        not matches and len(words) == 1
-    ):  # a first name alone ("Terri" after "Terri Collins"), if only one fits
-        matches = [
-            entity_id
-            for entity_id, entity in ctx.entities.items()
-            if entity.label == "Person"
-            and len(_words(entity.name)) > 1
-            and _words(entity.name)[0] == words[0]
-        ]
+    matches = [entity_id for entity_id, entity in ctx.entities.items() if entity.label == "Person"
+               and len(_words(entity.name)) > len(words) and _words(entity.name)[-len(words) :] == words]
+    if not matches and len(words) == 1:
+        matches = [entity_id for entity_id, entity in ctx.entities.items() if entity.label == "Person"
+                   and len(_words(entity.name)) > 1 and _words(entity.name)[0] == words[0]]
         if len(matches) != 1:
             return None
     if matches:

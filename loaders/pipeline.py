@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from spacy.tokens import Doc
+
 from .. import __version__
 from .context import ArticleContext
 from .entities import find_entities
@@ -54,9 +56,13 @@ class Pipeline:
     def context(self, document: Document) -> ArticleContext:
         """The shared context after this pipeline's components have read one document (for tests and debugging)."""
         analysis = AnalysisText.of(document.text)
-        context = ArticleContext(document=document, analysis=analysis, doc=self.nlp(analysis.text), gazetteer=self.gazetteer)
+        return self._read(document, analysis, self.nlp(analysis.text))
+
+    def _read(self, document: Document, analysis: AnalysisText, doc: Doc) -> ArticleContext:
+        context = ArticleContext(document=document, analysis=analysis, doc=doc, gazetteer=self.gazetteer)
         for _, component in self.components:
             component(context)
+        context.drop_unmentioned()
         return context
 
     def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
@@ -65,9 +71,7 @@ class Pipeline:
         analyses = [AnalysisText.of(d.text) for d in docs]
         parsed = self.nlp.pipe((a.text for a in analyses), n_process=n_process, batch_size=batch_size)
         for document, analysis, doc in zip(docs, analyses, parsed, strict=True):
-            context = ArticleContext(document=document, analysis=analysis, doc=doc, gazetteer=self.gazetteer)
-            for _, component in self.components:
-                component(context)
+            context = self._read(document, analysis, doc)
             yield Extraction(
                 document=document,
                 entities=list(context.entities.values()),
