@@ -176,7 +176,8 @@ def _label_from_context(span: Span) -> str | None:
 
 # --- resolution -------------------------------------------------------------------------
 def _resolve_others(ctx: ArticleContext, others: list[tuple[Span, str, str]]) -> None:
-    for span, name, spacy_label in others:
+    # Short forms last, so "NE" in a headline finds the "North East" named further down.
+    for span, name, spacy_label in sorted(others, key=lambda item: " " not in item[1]):
         # The small model sometimes labels a surname as a place or building ("Le Pen" as FAC).
         person = _same_person(ctx, name) if _looks_like_name(span) else None
         if person is not None:
