@@ -26,6 +26,9 @@ from .text import AnalysisText
 ACTORS = ("Person", "Party", "Organization")
 HOLE = "⟦⟧"
 _MARKER = re.compile(r"⟨(\w+):(\d+)⟩")
+# A quotation: double or curly quotes, or single ones that open after a space and close before one
+# (so that "Le Pen's" and "it's" open nothing).
+QUOTED = re.compile(r"[\"“][^\"“”\n]{1,1500}[\"”]|‘[^’\n]{1,1500}’|(?<![\w’'])'(?=\w)[^\n]{1,1500}?(?<=[\w.,!?])'(?![\w])")
 
 
 @dataclass
@@ -74,6 +77,7 @@ class ArticleContext:
     _by_token: dict[int, Located] | None = field(default=None, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: list[Span] = field(default_factory=list, repr=False)
+    _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sentences = list(self.doc.sents)
@@ -83,6 +87,12 @@ class ArticleContext:
     def text(self) -> str:
         """The analysis text (offsets of ``doc`` and of every component point into it)."""
         return self.analysis.text
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether an analysis offset lies inside quotation marks (double, curly or British single ones)."""
+        if self._quotations is None:
+            self._quotations = [m.span() for m in QUOTED.finditer(self.text)]
+        return any(s < offset < e for s, e in self._quotations)
 
     def is_skipped(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -157,10 +167,11 @@ class ArticleContext:
         """The mention a token lies in."""
         if self._by_token is None:
             self._by_token = {}
-            for mention in self.mentions:
+            # The innermost mention wins: "UK" in "the 2019 UK general election", the election at "election".
+            for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 for i in range(span.start, span.end) if span is not None else ():
-                    self._by_token.setdefault(i, mention)
+                    self._by_token[i] = mention
         return self._by_token.get(token.i)
 
     def entity_at(self, token: Token) -> str | None:

@@ -100,14 +100,16 @@ def _candidates(ctx: ArticleContext) -> list[tuple[Span, str]]:
         if label == "Party" and ent.text.islower() and not _MEMBER_NOUNS.match(ent.text):
             continue  # "socialist ideas": a word, not the party; "the socialists" stays
         found.append((ent, label))
-    taken = {i for span, _ in found for i in range(span.start, span.end)}
     for start, end in ctx.furniture.bylines + ctx.furniture.credits:
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or not len(span) or taken.intersection(range(span.start, span.end)):
+        if span is None or not len(span) or not _looks_like_credit_name(span):
             continue
-        if _looks_like_credit_name(span):
-            found.append((span, "PERSON"))
-            taken.update(range(span.start, span.end))
+        inside = [(s, lab) for s, lab in found if span.start <= s.start and s.end <= span.end]
+        overlapping = [(s, lab) for s, lab in found if s.start < span.end and span.start < s.end]
+        if len(inside) == len(overlapping) and all(lab == "PERSON" for _, lab in inside):
+            found = [item for item in found if item not in inside] + [(span, "PERSON")]  # "Chris" of "Chris j wood"
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    taken |= {i for ent in ctx.doc.ents for i in range(ent.start, ent.end)}  # dates, numbers
     for span, label in _unlabelled_names(ctx, taken):
         found.append((span, label))
     return sorted(found, key=lambda item: item[0].start)
@@ -143,13 +145,22 @@ def _unlabelled_names(ctx: ArticleContext, taken: set[int]) -> list[tuple[Span, 
             out.append((span, label))
             taken.update(range(span.start, span.end))
         i = j + 1
-    for token in doc:  # "the Yes campaign": a capitalised word before an organisation noun
+    for token in doc:  # "the (official) Yes campaign": a capitalised word before an organisation noun
         if token.lower_ in ORG_NOUNS and token.i >= 2 and token.i - 1 not in taken and token.i not in taken:
-            word, det = doc[token.i - 1], doc[token.i - 2]
-            if word.text[:1].isupper() and word.is_alpha and det.lower_ == "the" and word.i != word.sent.start:
+            word = doc[token.i - 1]
+            det = next((t for t in reversed(doc[max(0, word.i - 3) : word.i]) if t.pos_ != "ADJ"), None)
+            if word.text[:1].isupper() and word.is_alpha and det is not None and det.lower_ == "the" \
+                    and word.i != word.sent.start and not word.is_sent_start:
                 out.append((doc[word.i : token.i + 1], "ORG"))
                 taken.update((word.i, token.i))
     return out
+
+
+def _subject_of_speech(span: Span) -> bool:
+    """"Pascal Perrineau, of the Institute ..., said": two or three names, the subject of a verb of saying."""
+    head = span[-1]
+    return 2 <= len(span) <= 3 and head.dep_ == "nsubj" and head.head.lemma_ in ("say", "tell", "add", "argue", "warn",
+                                                                               "explain", "insist", "claim", "write")
 
 
 def _label_from_context(span: Span) -> str | None:
@@ -157,7 +168,8 @@ def _label_from_context(span: Span) -> str | None:
     before = doc[span.start - 1] if span.start else None
     before2 = doc[span.start - 2] if span.start >= 2 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.lower_ in PERSON_TITLES or after is not None and after.lower_ in SPEECH:
+    if before is not None and before.lower_ in PERSON_TITLES or after is not None and after.lower_ in SPEECH \
+            or _subject_of_speech(span):
         return "PERSON" if all(t.is_alpha or t.text in ("-", ".") for t in span) else None
     if after is not None and after.lower_ in PLACE_AFTER and after.is_lower:
         return "GPE"

@@ -141,10 +141,16 @@ def finish_cut_names(doc: Doc) -> Doc:
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     out = []
     for ent in doc.ents:
-        end = ent.end
+        start, end = ent.start, ent.end
         while (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "–")
-               and doc[end].whitespace_ == "" and doc[end + 1].is_alpha):
+               and doc[end].whitespace_ == "" and doc[end + 1].text[:1].isalpha()):
             end += 2
+        if ent.label_ == "PERSON":  # "Sadiq" + "Khan": a first name left outside
+            while (start - 1 >= 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha
+                   and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_ == " "
+                   and not OFFICE_WORDS.fullmatch(doc[start - 1].text) and doc[start - 1].lower_ not in NOT_NAMES
+                   and not doc[start - 1].is_sent_start and ent.end - start < 4):
+                start -= 1
         if ent.label_ == "PERSON":
             while (end < len(doc) and end - ent.start < 4 and end not in taken and doc[end].pos_ == "PROPN"
                    and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ == " " and doc[end].is_alpha
@@ -161,7 +167,7 @@ def finish_cut_names(doc: Doc) -> Doc:
                     end -= 1
             else:
                 end = probe
-        out.append(_relabelled(ent, ent.start, end) if end != ent.end else ent)
+        out.append(_relabelled(ent, start, end) if (start, end) != (ent.start, ent.end) else ent)
     return _replace(doc, out)
 
 
@@ -204,8 +210,25 @@ def relabel(doc: Doc) -> Doc:
                 label = "PERSON"
         elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("newspaper", "programme"):
             label = "ORG"
+        elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent):
+            label = "GPE"
         out.append(ent if label == ent.label_ else _relabelled(ent, ent.start, ent.end, label))
     return _replace(doc, out)
+
+
+_PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
+
+
+def _place_by_neighbour(ent: Span) -> bool:
+    """A one-word "person" followed by a place noun ("the Doubs department") or joined by "and" to a place
+    ("Frejus and Beziers")."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_FOLLOWERS:
+        return True
+    token = ent[0]
+    partners = [token.head] if token.dep_ == "conj" else []
+    partners += [c for c in token.children if c.dep_ == "conj"]
+    return any(p.ent_type_ in ("GPE", "LOC") for p in partners)
 
 
 def _capitalised_elsewhere(doc: Doc, word: str, sentence_starts: set[int]) -> bool:

@@ -73,8 +73,8 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = ()) 
                 return found
         if child.dep_ == "prep" and child.lower_ == "of" and "of" in through:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    found = ctx.entity_at(grandchild)
+                if grandchild.dep_ == "pobj":  # "the region of X", "any of the contests of X"
+                    found = ctx.entity_at(grandchild) or head_entity(ctx, grandchild, ("of",))
                     if found:
                         return found
     return None
@@ -96,24 +96,32 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs it is the complement of ("did not announce whom they would support to run")."""
+    word = verb
+    yield word
+    for _ in range(4):
+        if word.dep_ not in ("xcomp", "ccomp") or word.head is word:
+            return
+        word = word.head
+        yield word
+
+
 def is_negated(verb: Token) -> bool:
-    """A "not"/"never" on the verb or on the verb it hangs from ("did not win", "refused to back")."""
-    for word in (verb, verb.head if verb.dep_ == "xcomp" else None):
-        if word is not None and any(c.dep_ == "neg" for c in word.children):
-            return True
+    """A "not"/"never" on the verb or on a verb it is the complement of ("did not win", "refused to back")."""
+    if any(any(c.dep_ == "neg" for c in word.children) for word in _chain(verb)):
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in ("refuse", "fail", "decline")
 
 
 def is_hedged(verb: Token) -> bool:
     """The verb is only expected, hoped for or possible ("is expected to win", "could back", "if he wins")."""
-    if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
-        return True
-    word = verb
-    while word.dep_ in ("xcomp", "ccomp") and word.head is not word:
-        word = word.head
-        if word.lemma_ in HEDGE_VERBS or word.lower_ in _HEDGES:
+    for word in _chain(verb):
+        if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in word.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children):
+            return True
+        if word is not verb and (word.lemma_ in HEDGE_VERBS or word.lower_ in _HEDGES):
             return True
     return False
 
@@ -129,8 +137,12 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [word.head]
         if word.dep_ == "acl" and word.tag_ == "VBN":  # "a candidate backed by X": the noun is the patient
             return []
-        if word.dep_ == "acl":  # "her bid to take the region": the bid's owner
-            return [c for c in word.head.children if c.dep_ == "poss"]
+        if word.dep_ == "acl":  # "her bid to take the region": the bid's owner; "defended the decision to attack"
+            owners = [c for c in word.head.children if c.dep_ == "poss"]
+            if owners or word.head.dep_ not in ("dobj", "pobj", "attr"):
+                return owners
+            word = word.head.head if word.head.dep_ != "pobj" else word.head.head.head
+            continue
         if word.dep_ not in _SHARES_SUBJECT or word.head is word:
             return []
         word = word.head
@@ -159,27 +171,33 @@ def patients(ctx: ArticleContext, verb: Token, through: Iterable[str] = ()) -> l
 
 
 def objects(ctx: ArticleContext, verb: Token, preposition: str, through: Iterable[str] = ()) -> list[str]:
-    """The entities after a preposition on the verb ("clashed with X"), a particle and a preposition
-    ("hit back at X"), or on its object ("won a seat in X")."""
+    """The entities after a preposition on the verb ("clashed with X", "withdrew in favour of X"), or on
+    its object ("won a seat in X"), or failing those one level further ("unseated from the council in X")."""
     words = preposition.split()
     heads = []
     places = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "attr", "oprd")]
     if verb.dep_ in ("attr", "oprd"):  # "X is the candidate in Y": the preposition hangs from the copula
         places.append(verb.head)
-    places += [p for place in list(places) for c in place.children if c.dep_ == "prep" for p in c.children
-               if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "unseated from the council in Y"
-    for place in places:
-        for prep in place.children:
-            if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == words[-1] and _particles_match(verb, words[:-1]):
-                heads += [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in with_conjuncts(p)]
-    return _entities(ctx, heads, through)
+    nested = [p for place in places for c in place.children if c.dep_ == "prep" for p in c.children
+              if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "unseated from the council in Y"
+    for group in (places, nested):
+        for place in group:
+            for prep in place.children:
+                if prep.dep_ in ("prep", "agent", "dative") and _preposition_is(prep, words):
+                    heads += [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in with_conjuncts(p)]
+        found = _entities(ctx, heads, through)
+        if found:
+            return found
+    return []
 
 
-def _particles_match(verb: Token, particles: list[str]) -> bool:
-    if not particles:
-        return True
-    found = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    return set(particles) <= found
+def _preposition_is(prep: Token, words: list[str]) -> bool:
+    """"in favour of": the last word's preposition, reached through the words before it."""
+    if prep.lower_ != words[-1]:
+        return False
+    if words[-1] == "of" and len(words) >= 3 and words[-3] == "in":  # "in favour of"
+        return prep.head.lower_ in ("favour", "favor")
+    return True
 
 
 def _entities(ctx: ArticleContext, heads: Iterable[Token], through: Iterable[str]) -> list[str]:
@@ -204,19 +222,29 @@ def antecedent(ctx: ArticleContext, token: Token) -> str | None:
         return ctx.most_mentioned(_DEFINITE[lower][0], before=token.idx)
     else:
         labels, gender = ("Party", "Organization"), None
-    return nearest_actor(ctx, token.idx, labels, gender, exclude=token)
+    return nearest_actor(ctx, token.idx, labels, gender, exclude=token, quoted=ctx.in_quotation(token.idx))
 
 
 def nearest_actor(ctx: ArticleContext, before: int, labels: tuple[str, ...], gender: str | None = None,
-                  exclude: Token | None = None, sentences_back: int = 4) -> str | None:
+                  exclude: Token | None = None, sentences_back: int = 4, quoted: bool = False,
+                  depth: int = 0) -> str | None:
     """The actor of ``labels`` named last before ``before``: in the sentence itself, its subject if it
-    has one; then the subjects of the sentences before, then anyone they name."""
+    has one; then the subjects of the sentences before (a pronoun subject standing for its own
+    antecedent), then anyone they name. A pronoun inside a quotation is not its speaker: its own
+    sentence is passed over."""
     sentence = ctx.sentence_of(before)
     index = ctx.sentences.index(sentence)
-    for step in range(sentences_back + 1):
+    for step in range(1 if quoted else 0, sentences_back + 1):
         if index - step < 0:
             break
         current = ctx.sentences[index - step]
+        if step and depth < 3:
+            pronoun = _subject_pronoun(current, labels, gender)
+            if pronoun is not None:
+                found = nearest_actor(ctx, pronoun.idx, labels, gender, exclude=pronoun, depth=depth + 1,
+                                      quoted=ctx.in_quotation(pronoun.idx))
+                if found:
+                    return found
         limit = before if step == 0 else current.end_char
         candidates = sorted((m for m in ctx.mentions if current.start_char <= m.start and m.end <= limit
                              and ctx.label_of(m.entity_id) in labels and fits(ctx, m.entity_id, gender)),
@@ -227,6 +255,18 @@ def nearest_actor(ctx: ArticleContext, before: int, labels: tuple[str, ...], gen
             continue
         subjects = [m for m in candidates if _is_subject(ctx, m.start)]
         return (subjects or candidates)[-1 if step == 0 or not subjects else 0].entity_id
+    return None
+
+
+def _subject_pronoun(sentence, labels: tuple[str, ...], gender: str | None) -> Token | None:
+    """The sentence's main subject, if it is a pronoun of the kind sought ("He is accused of ...")."""
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            lower = child.lower_
+            person = lower in MALE | FEMALE and "Person" in labels and (gender is None or (lower in MALE) == (gender == "m"))
+            group = lower in GROUP and "Person" not in labels
+            return child if person or group else None
     return None
 
 

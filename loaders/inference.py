@@ -1,7 +1,7 @@
 """Facts that need the article's context rather than one sentence: tier "inferred".
 
 * whoever won or lost an election, a region or a seat stood in it (CANDIDATE_IN);
-* a party wins or loses what its leader or member wins or loses;
+* a party wins or loses the seat or region its leader or member wins or loses;
 * a party's leader is not listed again as its member.
 """
 
@@ -25,8 +25,9 @@ def find_inferences(ctx: ArticleContext) -> None:
         sentence = ctx.sentence_of(ctx.analysis.from_source(rel.evidence.start))
         if ctx.label_of(rel.object) in CONTESTED:
             ctx.add_relation(rel.subject, "CANDIDATE_IN", rel.object, sentence, tier="inferred", confidence=0.6)
-        for party in parties_of.get(rel.subject, []):
-            ctx.add_relation(party, rel.predicate, rel.object, sentence, tier="inferred", confidence=0.6)
+        if ctx.label_of(rel.object) in ("Region", "Place"):  # a seat or a region; an election is the candidate's
+            for party in parties_of.get(rel.subject, []):
+                ctx.add_relation(party, rel.predicate, rel.object, sentence, tier="inferred", confidence=0.6)
     _drop_members_who_lead(ctx)
 
 

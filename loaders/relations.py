@@ -33,6 +33,7 @@ from .patterns import Frame, load_frames, load_offices
 from .templates import GAP, P, each
 
 NEGATORS = frozenset({"fail", "refuse", "decline", "deny"})
+MEANING_PARTICLES = frozenset({"down", "aside", "back", "off", "away", "up"})
 COPULAS = frozenset({"be", "become", "remain", "elect", "appoint", "name", "choose", "install", "confirm", "serve",
                      "re-elect", "reelect", "make"})
 NATIONAL_CAPITALISED = {"president": "President", "prime minister": "Prime Minister", "chancellor": "Chancellor",
@@ -89,11 +90,31 @@ def _noun_subjects(ctx: ArticleContext, noun: Token) -> list[str]:
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
         found = head_entity(ctx, possessor)
-        return [found] if found else []
+        if found:
+            return [found]
+    beneficiaries = objects(ctx, noun, "for", through=("compound",))  # "heavy defeats for the socialists"
+    if beneficiaries and noun.lemma_ in ("defeat", "loss", "victory", "win", "triumph", "blow", "setback"):
+        return beneficiaries
     if noun.dep_ in ("dobj", "attr", "pobj", "nsubj"):
         verb = noun.head if noun.dep_ != "pobj" else noun.head.head
         if verb.pos_ in ("VERB", "AUX") and not is_negated(verb):
             return agents(ctx, verb)
+    return []
+
+
+def _where_clause_place(ctx: ArticleContext, verb: Token) -> list[str]:
+    """"Frejus, one of the areas where the FN have won": the place the "where" clause describes."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return []
+    noun = verb.head
+    for _ in range(3):
+        found = head_entity(ctx, noun, ("of", "appos"))
+        if found and ctx.label_of(found) in ("Place", "Region"):
+            return [found]
+        if noun.dep_ in ("pobj", "appos"):
+            noun = noun.head if noun.dep_ == "appos" else noun.head.head
+        else:
+            break
     return []
 
 
@@ -104,7 +125,11 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
         noun = token.pos_ in ("NOUN", "PROPN")
         if not noun and token.pos_ not in ("VERB", "AUX"):
             continue
-        frames = [f for key in _keys(token) for f in index.get((noun, key), ())]
+        keys = list(_keys(token))
+        frames = [f for key in keys for f in index.get((noun, key), ())]
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        if particle in MEANING_PARTICLES:  # "stand down" is not "stand"
+            frames = [f for f in frames if any(particle in w.split() for w in f.words)]
         if not frames:
             continue
         negated, hedged, governors = is_negated(token), is_hedged(token), _governors(token)
@@ -121,7 +146,7 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                 targets = objects(ctx, token, frame.object, through=through)
             else:
                 subjects = _role_entities(ctx, token, frame.subject, ("compound",))
-                targets = _role_entities(ctx, token, frame.object, through)
+                targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through)
             declared = schema.relationship(frame.predicate)
             for subject in subjects:
                 for target in targets:
@@ -149,9 +174,11 @@ def _items(ctx: ArticleContext, tokens: list[Token]) -> list[Item]:
                 items[-1].token = token
                 continue
             items.append(Item(ctx.text[mention.start:mention.end], token, mention.entity_id, ctx.label_of(mention.entity_id)))
-        elif token.lower_ in ("party", "government") and head_entity(ctx, token):
-            entity = head_entity(ctx, token)
+        elif token.lower_ in ("party", "government", "their", "its") and head_entity(ctx, token):
+            entity = head_entity(ctx, token)  # "the party", "their candidate"
             items.append(Item(token.text, token, entity, ctx.label_of(entity)))
+        elif _party_word(ctx, token):
+            items.append(Item(token.text, token, _party_word(ctx, token), "Party"))  # "socialist Francois Hollande"
         else:
             items.append(Item(token.lower_, token))
     return items
@@ -241,9 +268,16 @@ def _right_phrase(ctx: ArticleContext, end: int, sentence: Span) -> tuple[list[T
             break
         mention = ctx.mention_at(token)
         if mention is not None and ctx.label_of(mention.entity_id) == "Person":
-            break
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span.end < sentence.end and doc[span.end].text in ("'s", "’s"):  # "for Mr Hollande's government"
+                taken.extend(doc[i : span.end + 1])
+                i = span.end + 1
+                continue
+            return [], False  # a list: "X, Labour MP Tom Watson" titles the next name
         taken.append(token)
         i += 1
+    if i < sentence.end and doc[i].text == "(":
+        return [], False
     return taken, hedged
 
 
@@ -256,14 +290,48 @@ def _reverse_phrase(ctx: ArticleContext, start: int, sentence: Span) -> list[Tok
     if not phrase:
         return []
     before = phrase[0].i - 1
-    if before >= sentence.start and doc[before].pos_ not in ("ADP", "SCONJ", "CCONJ", "VERB") and doc[before].text not in (
-            ":", "\"", "“", "—", "-"):
+    if before >= sentence.start and doc[before].pos_ not in ("ADP", "SCONJ", "CCONJ") and doc[before].text not in (
+            ":", "\"", "“", "—", "-", "including"):
         return []
+    name = ctx.mention_at(doc[start])
+    span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand") if name else None
+    if span is not None and span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+        return []  # "UMP president, Sarkozy's agenda": no apposition
     return phrase
+
+
+OFFICE_NOUNS = frozenset({"office", "post", "position", "role", "job", "seat", "title"})
+OFFICE_VERBS = frozenset({"hold", "resume", "assume", "take", "occupy", "retain", "keep", "regain", "win", "accept"})
+AS_VERBS = frozenset({"use", "name", "nominate", "choose", "select", "field", "appoint", "elect", "confirm", "install",
+                      "pick", "present", "put", "swear"})
+
+
+def _subtree_tokens(token: Token) -> list[Token]:
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _office_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, list[Token], bool]]:
+    """"X resumed the office of Speaker of the House", "using X as their candidate"."""
+    for verb in sentence:
+        if verb.lemma_ in OFFICE_VERBS and not is_negated(verb):
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in OFFICE_NOUNS):
+                for title in (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                              if p.dep_ == "pobj"):
+                    for person in agents(ctx, verb):
+                        if ctx.label_of(person) == "Person":
+                            yield person, _subtree_tokens(title), is_hedged(verb)
+        if verb.lemma_ in AS_VERBS and not is_negated(verb):
+            for title in (p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                          if p.dep_ == "pobj"):
+                for person in patients(ctx, verb):
+                    if ctx.label_of(person) == "Person":
+                        yield person, _subtree_tokens(title), is_hedged(verb)
 
 
 def _copula_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, list[Token], bool]]:
     """(person, title tokens, hedged) for "X is / was elected / became TITLE"."""
+    yield from _office_phrases(ctx, sentence)
     for verb in sentence:
         if verb.lemma_ not in COPULAS or is_negated(verb):
             continue
@@ -276,10 +344,8 @@ def _copula_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, 
         people = [e for e in (patients(ctx, verb) if verb.lemma_ not in ("be", "become", "remain", "serve") else [])
                   or agents(ctx, verb) if ctx.label_of(e) == "Person"]
         for complement in complements:
-            skip = {t.i for c in complement.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-            tokens = [t for t in complement.subtree if t.i not in skip]
             for person in people:
-                yield person, tokens, is_hedged(verb)
+                yield person, _subtree_tokens(complement), is_hedged(verb)
 
 
 def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence: Span, *, adjacent: bool,
@@ -357,6 +423,9 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
                 ctx.add_relation(person, "HOLDS_OFFICE", owner_entity, sentence, tier="inferred", confidence=0.7,
                                  role=_role(title), current=current)
             return
+    party_before = next((it.entity for it in reversed(before) if it.label == "Party" and it.entity != owner), None)
+    if party_before and owner is not None and ctx.label_of(owner) != "Party" and "members" in kinds | {"members"}:
+        ctx.add_relation(person, "MEMBER_OF", party_before, sentence, confidence=0.75)
     if owner is None:
         return
     label = ctx.label_of(owner)
