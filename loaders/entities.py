@@ -109,7 +109,9 @@ def _candidates(ctx: ArticleContext) -> list[tuple[Span, str]]:
         if len(inside) == len(overlapping) and all(lab == "PERSON" for _, lab in inside):
             found = [item for item in found if item not in inside] + [(span, "PERSON")]  # "Chris" of "Chris j wood"
     taken = {i for span, _ in found for i in range(span.start, span.end)}
-    taken |= {i for ent in ctx.doc.ents for i in range(ent.start, ent.end)}  # dates, numbers
+    # dates and numbers are no names; the model's PRODUCT, EVENT and WORK_OF_ART often are ("Valentigny")
+    taken |= {i for ent in ctx.doc.ents if ent.label_ not in ("PRODUCT", "EVENT", "WORK_OF_ART")
+              for i in range(ent.start, ent.end)}
     for span, label in _unlabelled_names(ctx, taken):
         found.append((span, label))
     return sorted(found, key=lambda item: item[0].start)
@@ -136,9 +138,16 @@ def _unlabelled_names(ctx: ArticleContext, taken: set[int]) -> list[tuple[Span, 
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                and not OFFICE_WORDS.fullmatch(doc[j + 1].text) and doc[j].whitespace_:
-            j += 1
+        while j + 1 < len(doc) and j + 1 not in taken:
+            following = doc[j + 1]
+            if following.text in ("-", "–") and not doc[j].whitespace_ and not following.whitespace_ \
+                    and j + 2 < len(doc) and doc[j + 2].text[:1].isupper():
+                j += 2  # "Kilroy-Silk"
+            elif following.pos_ == "PROPN" and following.text[:1].isupper() and not OFFICE_WORDS.fullmatch(following.text) \
+                    and doc[j].whitespace_:
+                j += 1
+            else:
+                break
         span = doc[i : j + 1]
         label = _label_from_context(span)
         if label and not (len(span) == 1 and span.start == span.sent.start and label != "GPE"):

@@ -26,6 +26,7 @@ A noun phrase names an entity through its head, or, where the caller allows, thr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
@@ -225,22 +226,30 @@ def antecedent(ctx: ArticleContext, token: Token) -> str | None:
     return nearest_actor(ctx, token.idx, labels, gender, exclude=token, quoted=ctx.in_quotation(token.idx))
 
 
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "argue", "warn", "insist", "explain", "claim", "write", "tweet",
+                           "declare", "state", "reply", "continue", "note"})
+
+
 def nearest_actor(ctx: ArticleContext, before: int, labels: tuple[str, ...], gender: str | None = None,
                   exclude: Token | None = None, sentences_back: int = 4, quoted: bool = False,
                   depth: int = 0) -> str | None:
-    """The actor of ``labels`` named last before ``before``: in the sentence itself, its subject if it
-    has one; then the subjects of the sentences before (a pronoun subject standing for its own
-    antecedent), then anyone they name. A pronoun inside a quotation is not its speaker: its own
-    sentence is passed over."""
+    """The actor of ``labels`` a pronoun at ``before`` stands for.
+
+    In its own sentence, the subject named before it, else the last one named; in the sentences before,
+    the first subject (a pronoun subject standing for its own antecedent); failing subjects, the one the
+    article has named most so far among those named in those sentences. A pronoun inside a quotation
+    is not its speaker: its own sentence and the subjects of verbs of saying are passed over.
+    """
     sentence = ctx.sentence_of(before)
     index = ctx.sentences.index(sentence)
+    named: list = []
     for step in range(1 if quoted else 0, sentences_back + 1):
         if index - step < 0:
             break
         current = ctx.sentences[index - step]
         if step and depth < 3:
             pronoun = _subject_pronoun(current, labels, gender)
-            if pronoun is not None:
+            if pronoun is not None and not (quoted and pronoun.head.lemma_ in SPEECH_LEMMAS):
                 found = nearest_actor(ctx, pronoun.idx, labels, gender, exclude=pronoun, depth=depth + 1,
                                       quoted=ctx.in_quotation(pronoun.idx))
                 if found:
@@ -251,11 +260,20 @@ def nearest_actor(ctx: ArticleContext, before: int, labels: tuple[str, ...], gen
                             key=lambda m: m.start)
         if exclude is not None:
             candidates = [m for m in candidates if not (m.start <= exclude.idx < m.end)]
+        if quoted:
+            candidates = [m for m in candidates if _subject_verb(ctx, m.start) not in SPEECH_LEMMAS]
         if not candidates:
             continue
-        subjects = [m for m in candidates if _is_subject(ctx, m.start)]
-        return (subjects or candidates)[-1 if step == 0 or not subjects else 0].entity_id
-    return None
+        subjects = [m for m in candidates if _subject_verb(ctx, m.start)]
+        if step == 0:
+            return (subjects or candidates)[-1].entity_id
+        if subjects:
+            return subjects[0].entity_id
+        named += candidates
+    if not named:
+        return None
+    mentions_so_far = Counter(m.entity_id for m in ctx.mentions if m.start < before)
+    return max(reversed(named), key=lambda m: mentions_so_far[m.entity_id]).entity_id
 
 
 def _subject_pronoun(sentence, labels: tuple[str, ...], gender: str | None) -> Token | None:
@@ -275,15 +293,16 @@ def fits(ctx: ArticleContext, entity_id: str, gender: str | None) -> bool:
     return gender is None or known is None or known == gender
 
 
-def _is_subject(ctx: ArticleContext, char: int) -> bool:
+def _subject_verb(ctx: ArticleContext, char: int) -> str | None:
+    """The lemma of the verb whose subject the mention at ``char`` is, or None if it is no subject."""
     span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span[0]
     for _ in range(3):
         if token.dep_ in SUBJECTS:
-            return True
-        if token.dep_ not in ("compound", "flat", "appos", "poss") or token.head is token:
-            return False
+            return token.head.lemma_
+        if token.dep_ not in ("compound", "flat", "appos") or token.head is token:
+            return None
         token = token.head
-    return False
+    return None

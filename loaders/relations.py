@@ -107,13 +107,15 @@ def _where_clause_place(ctx: ArticleContext, verb: Token) -> list[str]:
     if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return []
     noun = verb.head
-    for _ in range(3):
-        found = head_entity(ctx, noun, ("of", "appos"))
-        if found and ctx.label_of(found) in ("Place", "Region"):
-            return [found]
-        if noun.dep_ in ("pobj", "appos"):
-            noun = noun.head if noun.dep_ == "appos" else noun.head.head
-        else:
+    found = head_entity(ctx, noun, ("of", "appos"))
+    if found and ctx.label_of(found) in ("Place", "Region"):
+        return [found]
+    # "Frejus, one of the areas where": the place named just before the clause's noun
+    for token in reversed(ctx.doc[max(noun.sent.start, noun.i - 8) : noun.i]):
+        entity = ctx.entity_at(token)
+        if entity and ctx.label_of(entity) in ("Place", "Region"):
+            return [entity]
+        if entity:
             break
     return []
 
@@ -399,11 +401,16 @@ def _titles_in(segment: list[Item], offices) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
+CANDIDACY = frozenset({"candidate", "candidacy", "nominee", "bid", "run", "campaign"})
+
+
 def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int, end: int, title: str,
                sentence: Span, hedged: bool) -> None:
     offices = load_offices()
     kinds = offices.kinds(title)
     before = segment[:start]
+    if len(before) >= 2 and before[-1].text == "for" and before[-2].text in CANDIDACY:
+        return  # "their candidate for prime minister" holds no office yet
     past = any(it.text.rstrip("-") in offices.past or it.text == "ex" for it in before)
     qualifiers = [it.text for it in before if it.text in offices.qualifiers]
     owner_item, qualifier_places = _owner(segment, start, end)
