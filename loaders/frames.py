@@ -45,8 +45,10 @@ _HEDGES = frozenset("expect expected likely set poised could may might would sho
 HEDGE_VERBS = frozenset({"expect", "hope", "want", "plan", "aim", "seek", "try", "threaten", "consider", "set", "poise"})
 
 
-def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = ()) -> str | None:
-    """The entity a noun phrase headed by ``token`` names (see the module docstring for ``through``)."""
+def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
+                via: frozenset[str] | None = None) -> str | None:
+    """The entity a noun phrase headed by ``token`` names (see the module docstring for ``through``);
+    ``via``: the head nouns that may name an entity through another word ("the East Kilbride seat")."""
     entity = ctx.entity_at(token)
     if entity:
         return entity
@@ -57,7 +59,7 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = ()) 
         clause = token.head
         if clause.dep_ == "relcl":
             return head_entity(ctx, clause.head, through)
-    through = tuple(through)
+    through = tuple(through) if via is None or token.lemma_.lower() in via else ()
     for child in token.children:
         if child.dep_ == "poss" and "poss" in through:
             found = head_entity(ctx, child)
@@ -152,26 +154,28 @@ def subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
-def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound",)) -> list[str]:
+def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound",),
+           via: frozenset[str] | None = None) -> list[str]:
     """The entities doing ``verb``."""
     if is_passive(verb):
         heads = [t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                  for t in with_conjuncts(p)]
     else:
         heads = subject_tokens(verb)
-    return _entities(ctx, heads, through)
+    return _entities(ctx, heads, through, via)
 
 
-def patients(ctx: ArticleContext, verb: Token, through: Iterable[str] = ()) -> list[str]:
+def patients(ctx: ArticleContext, verb: Token, through: Iterable[str] = (), via: frozenset[str] | None = None) -> list[str]:
     """The entities ``verb`` is done to: its object, or its subject if it is passive."""
     if is_passive(verb):
         heads = subject_tokens(verb)
     else:
         heads = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
-    return _entities(ctx, heads, through)
+    return _entities(ctx, heads, through, via)
 
 
-def objects(ctx: ArticleContext, verb: Token, preposition: str, through: Iterable[str] = ()) -> list[str]:
+def objects(ctx: ArticleContext, verb: Token, preposition: str, through: Iterable[str] = (),
+            via: frozenset[str] | None = None) -> list[str]:
     """The entities after a preposition on the verb ("clashed with X", "withdrew in favour of X"), or on
     its object ("won a seat in X"), or failing those one level further ("unseated from the council in X")."""
     words = preposition.split()
@@ -186,7 +190,7 @@ def objects(ctx: ArticleContext, verb: Token, preposition: str, through: Iterabl
             for prep in place.children:
                 if prep.dep_ in ("prep", "agent", "dative") and _preposition_is(prep, words):
                     heads += [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in with_conjuncts(p)]
-        found = _entities(ctx, heads, through)
+        found = _entities(ctx, heads, through, via)
         if found:
             return found
     return []
@@ -201,9 +205,10 @@ def _preposition_is(prep: Token, words: list[str]) -> bool:
     return True
 
 
-def _entities(ctx: ArticleContext, heads: Iterable[Token], through: Iterable[str]) -> list[str]:
+def _entities(ctx: ArticleContext, heads: Iterable[Token], through: Iterable[str],
+              via: frozenset[str] | None = None) -> list[str]:
     through = tuple(through)
-    found = [head_entity(ctx, token, through) for token in heads]
+    found = [head_entity(ctx, token, through, via) for token in heads]
     return list(dict.fromkeys(e for e in found if e))
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .entity_fixes import DEMONYM
+
 PATTERNS_DIR = Path(__file__).parent / "data" / "relations"
 ROLES = ("agent", "patient")
 
@@ -33,6 +35,8 @@ class Frame:
     properties: dict[str, Any] = field(default_factory=dict)
     hedged: bool = False  # may fire on an expected or possible event ("is expected to stand")
     under: tuple[str, ...] = ()  # fires only below one of these verbs ("failed to win")
+    via: frozenset[str] | None = None  # head nouns that may name the object through another word
+    object_labels: tuple[str, ...] = ()  # narrower than the schema's targets, where given
 
     def __hash__(self) -> int:
         return hash((self.predicate, self.words, self.noun, self.subject, self.object))
@@ -51,8 +55,9 @@ class Offices:
         """Which kinds of title ``words`` (lower case) is: leaders, members, offices, national, local."""
         words = words.lower()
         found = {kind for kind, titles in self.by_kind.items() if words in titles}
-        if not found and words.endswith((" minister", " secretary")) and len(words.split()) <= 3:
-            found = {"national"}  # "higher education minister", "culture secretary"
+        if not found and words.endswith((" minister", " secretary")) and len(words.split()) <= 3 \
+                and not DEMONYM.match(words.split()[0].capitalize()):
+            found = {"national"}  # "higher education minister", "culture secretary"; not "egyptian minister"
         return found
 
 
@@ -75,6 +80,8 @@ def load_frames(folder: Path = PATTERNS_DIR) -> tuple[Frame, ...]:
                 properties=dict(item.get("properties", {})),
                 hedged=bool(item.get("hedged", False)),
                 under=tuple(item.get("under", ())),
+                via=frozenset(data["via"]) if "via" in data else None,
+                object_labels=tuple(item.get("objects", ())),
             ))
     return tuple(frames)
 

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from ..graph.schema import load_schema
 from .context import ArticleContext, Templated
 from .frames import agents, antecedent, head_entity, is_hedged, is_negated, objects, patients
+from .entity_fixes import DEMONYM
 from .gazetteer import COUNTRY_OF_WORD
 from .patterns import Frame, load_frames, load_offices
 from .templates import GAP, P, each
@@ -74,12 +75,13 @@ def _governors(token: Token, depth: int = 4) -> set[str]:
     return lemmas
 
 
-def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[str, ...]) -> list[str]:
+def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[str, ...],
+                   via: frozenset[str] | None = None) -> list[str]:
     if role == "agent":
         return agents(ctx, word, through=("compound",))
     if role == "patient":
-        return patients(ctx, word, through=through)
-    return objects(ctx, word, role, through=through)
+        return patients(ctx, word, through=through, via=via)
+    return objects(ctx, word, role, through=through, via=via)
 
 
 def _noun_subjects(ctx: ArticleContext, noun: Token) -> list[str]:
@@ -145,14 +147,15 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
             through = frame.through or ("compound", "of")
             if frame.noun:
                 subjects = _noun_subjects(ctx, token)
-                targets = objects(ctx, token, frame.object, through=through)
+                targets = objects(ctx, token, frame.object, through=through, via=frame.via)
             else:
                 subjects = _role_entities(ctx, token, frame.subject, ("compound",))
-                targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through)
+                targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through, frame.via)
             declared = schema.relationship(frame.predicate)
+            allowed = frame.object_labels or declared.targets
             for subject in subjects:
                 for target in targets:
-                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in declared.targets:
+                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in allowed:
                         ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)
 
 
@@ -354,6 +357,11 @@ def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence
                  hedged: bool = False) -> None:
     """Facts a title phrase states about ``person``; ``adjacent``: the phrase stands right before the name."""
     offices = load_offices()
+    for i, token in enumerate(tokens):  # "ambassador under former president George W. Bush": not his title
+        mention = ctx.mention_at(token)
+        if mention is not None and ctx.label_of(mention.entity_id) == "Person" and mention.entity_id != person:
+            tokens = tokens[:i]
+            break
     items = _items(ctx, tokens)
     segments: list[list[Item]] = [[]]
     for item in items:
@@ -361,6 +369,7 @@ def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence
             segments.append([])
         else:
             segments[-1].append(item)
+    shared_owner = _trailing_owner(segments)
     for number, segment in enumerate(segments):
         titles = list(_titles_in(segment, offices))
         last = number == len(segments) - 1
@@ -372,7 +381,21 @@ def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence
                         ctx.add_relation(person, "MEMBER_OF", party, sentence, confidence=0.75)
             continue
         for start, end, title in titles:
+            if end == len(segment) and shared_owner is not None and number < len(segments) - 1 \
+                    and not any(it.entity for it in segment):
+                segment = [*segment, *shared_owner]  # "the president and chief executive of X": both of X
             _one_title(ctx, person, segment, start, end, title, sentence, hedged)
+
+
+def _trailing_owner(segments: list[list[Item]]) -> list[Item] | None:
+    """The "of X" that ends the last of several coordinated titles."""
+    if len(segments) < 2:
+        return None
+    last = segments[-1]
+    for i, item in enumerate(last):
+        if item.text in ("of", "for") and i + 1 < len(last) and any(it.entity for it in last[i + 1 :]):
+            return last[i:]
+    return None
 
 
 def _is_bare_party(segment: list[Item], party: Item) -> bool:
@@ -418,6 +441,8 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
     role = " ".join([*qualifier_places, *qualifiers, title]).strip()
     current = False if past else None
     if owner is None and "national" in kinds:
+        if any(DEMONYM.match(it.token.text) and not fold_country(it.text) for it in before if it.entity is None):
+            return  # "Egyptian foreign minister" in an article the gazetteer cannot place
         country = next((fold_country(it.text) for it in reversed(before) if fold_country(it.text)), None)
         if country:
             named = ctx.mentioned_country(country)
