@@ -27,7 +27,7 @@ from spacy.tokens import Span
 from ..graph.ids import fold
 from .context import ArticleContext
 from .entity_fixes import MODEL_LABELS, NOT_NAMES, OFFICE_WORDS, PLACE_NOUNS
-from .gazetteer import COUNTRY_NAMES, COUNTRY_OF_WORD, Entry, Gazetteer
+from .gazetteer import COUNTRY_NAMES, COUNTRY_OF_WORD, COUNTRY_WORDS, Entry, Gazetteer
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
@@ -70,6 +70,8 @@ def find_entities(ctx: ArticleContext) -> None:
         if span is None or _is_junk(span, label) or _in_headline(ctx, span, label):
             continue
         entry = ctx.gazetteer.lookup(name, ctx.country)
+        if entry is not None and _foreign_by_a_common_name(ctx, entry, name):
+            entry = None
         if entry is not None and (label in _OWN_LABELS or entry.label != "Person" or " " in name or label == "PERSON"):
             _mention(ctx, ctx.add_entry(entry), span)
             continue
@@ -87,6 +89,17 @@ def find_entities(ctx: ArticleContext) -> None:
     _governments(ctx)
     _propagate_mentions(ctx)
     _genders(ctx)
+
+
+def _foreign_by_a_common_name(ctx: ArticleContext, entry: Entry, name: str) -> bool:
+    """A party of another country named by a word any country's party may use ("Liberal Democrat" in an
+    Australian article), while the article never names that country: not that party."""
+    if entry.label != "Party" or not entry.country or not ctx.country or entry.country == ctx.country:
+        return False
+    if fold(name) == fold(entry.name) or (name.isupper() and len(name) <= 5):
+        return False
+    words = COUNTRY_WORDS.get(entry.country, ())
+    return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ctx.text) for w in words)
 
 
 # --- candidates -------------------------------------------------------------------------
@@ -242,9 +255,9 @@ def _short_form(name: str, candidates) -> str | None:
         fitting = [i for i, e in candidates if len(e.name.split()) >= 2 and _initials(e.name) == fold(name)]
         if len(fitting) == 1:
             return fitting[0]
-    if " " not in name:
-        fitting = [i for i, e in candidates if e.label in ("Party", "Organization") and len(e.name.split()) >= 2
-                   and fold(e.name.split()[0]) == fold(name)]
+    if " " not in name:  # "the Front" (Front National), "the House" (House of Representatives)
+        fitting = [i for i, e in candidates if len(e.name.split()) >= 2 and fold(e.name.split()[0]) == fold(name)
+                   and (e.label == "Party" or e.label == "Organization" and e.name.split()[1] == "of")]
         if len(fitting) == 1:
             return fitting[0]
     return None
@@ -451,9 +464,12 @@ def _by_surname(ctx: ArticleContext, name: str) -> str | None:
         return None
     matches = [entity_id for entity_id, entity in ctx.entities.items() if entity.label == "Person"
                and len(_words(entity.name)) > len(words) and _words(entity.name)[-len(words) :] == words]
-    if not matches and len(words) == 1:
-        matches = [entity_id for entity_id, entity in ctx.entities.items() if entity.label == "Person"
-                   and len(_words(entity.name)) > 1 and _words(entity.name)[0] == words[0]]
+    if not matches and len(words) == 1:  # "Vázquez" of "Wanda Vázquez Garced", "Terri" of "Terri Collins"
+        for position in (slice(1, -1), slice(0, 1)):
+            matches = [entity_id for entity_id, entity in ctx.entities.items() if entity.label == "Person"
+                       and len(_words(entity.name)) > 1 and words[0] in _words(entity.name)[position]]
+            if matches:
+                break
         if len(matches) != 1:
             return None
     if matches:

@@ -53,6 +53,10 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
     if entity:
         return entity
     lower = token.lower_
+    if lower in _DEFINITE:  # "the Biden campaign": the campaign's own name first
+        named = next((ctx.entity_at(c) for c in token.children if c.dep_ == "compound" and ctx.entity_at(c)), None)
+        if named:
+            return named
     if lower in MALE | FEMALE | GROUP or (lower in _DEFINITE and _has_definite_article(token)):
         return antecedent(ctx, token)
     if lower in RELATIVE and token.dep_ in SUBJECTS + ("dobj",):

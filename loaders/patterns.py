@@ -20,6 +20,7 @@ from .entity_fixes import DEMONYM
 
 PATTERNS_DIR = Path(__file__).parent / "data" / "relations"
 ROLES = ("agent", "patient")
+FUNCTION_WORDS = frozenset("his her their its our my your the a an this that former ex then and of for".split())
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Offices:
         words = words.lower()
         found = {kind for kind, titles in self.by_kind.items() if words in titles}
         if not found and words.endswith((" minister", " secretary")) and len(words.split()) <= 3 \
-                and not DEMONYM.match(words.split()[0].capitalize()):
+                and not DEMONYM.match(words.split()[0].capitalize()) and not set(words.split()) & FUNCTION_WORDS:
             found = {"national"}  # "higher education minister", "culture secretary"; not "egyptian minister"
         return found
 

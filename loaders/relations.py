@@ -255,6 +255,9 @@ def _right_phrase(ctx: ArticleContext, end: int, sentence: Span) -> tuple[list[T
     i = end
     if i + 2 < sentence.end and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
         i += 2  # an age: "Robert Jackson, 58, MP for Wantage"
+    if i + 1 < sentence.end and doc[i].lower_ in ("of", "from") and any(
+            ctx.label_of(e) == "Party" for e in filter(None, (ctx.entity_at(t) for t in doc[i + 1 : i + 4]))):
+        return list(doc[i : i + 4]), False  # "Yvette Cooper of the Labour Party"
     if i >= sentence.end or doc[i].text not in (",", "("):
         return [], False
     i += 1
@@ -400,7 +403,7 @@ def _trailing_owner(segments: list[list[Item]]) -> list[Item] | None:
 
 def _is_bare_party(segment: list[Item], party: Item) -> bool:
     """A party on its own before a name or after a comma: "Republican Kevin McCarthy", "a Socialist"."""
-    others = [i for i in segment if i is not party and i.text not in ("a", "an", "the", "fellow", "another", "former")]
+    others = [i for i in segment if i is not party and i.text not in ("a", "an", "the", "fellow", "another", "former", "of", "from")]
     return not others
 
 
@@ -424,6 +427,7 @@ def _titles_in(segment: list[Item], offices) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
+LEGISLATURE = re.compile(r"\b(?:Parliament|Congress|Assembly|Senate|House|Bundestag|Knesset|Diet|Duma|Sabha|Dáil|Cortes)\b")
 CANDIDACY = frozenset({"candidate", "candidacy", "nominee", "bid", "run", "campaign"})
 
 
@@ -480,7 +484,9 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
         else:
             ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.8, current=current)
     elif label == "Organization":
-        if "members" in kinds and not {"leaders", "offices"} & kinds:
+        if "members" in kinds and LEGISLATURE.search(ctx.entities[owner].name):
+            ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=role, current=current)
+        elif "members" in kinds and not {"leaders", "offices"} & kinds:
             ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.7, current=current)
         elif not hedged:
             ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=role, current=current)
