@@ -42,7 +42,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp")
 _DEFINITE = {"party": ("Party",), "government": ("Organization",), "campaign": ("Organization",)}
 _HEDGES = frozenset("expect expected likely set poised could may might would should hope want plan aim seek try".split())
-HEDGE_VERBS = frozenset({"expect", "hope", "want", "plan", "aim", "seek", "try", "threaten", "consider", "set", "poise"})
+HEDGE_VERBS = frozenset({"expect", "hope", "want", "plan", "aim", "seek", "try", "threaten", "consider", "set", "poise",
+                         "claim", "allege", "suggest", "predict", "speculate", "think", "believe", "fear", "suspect",
+                         "imagine", "wonder", "ask", "deny", "rumour", "rumor"})
 
 
 def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),

@@ -144,7 +144,7 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                 continue
             if hedged and not frame.hedged:
                 continue
-            through = frame.through or ("compound", "of")
+            through = frame.through
             if frame.noun:
                 subjects = _noun_subjects(ctx, token)
                 targets = objects(ctx, token, frame.object, through=through, via=frame.via)
@@ -155,7 +155,9 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
             allowed = frame.object_labels or declared.targets
             for subject in subjects:
                 for target in targets:
-                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in allowed:
+                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in allowed \
+                            and not (frame.predicate == "SUPPORTS" and ctx.label_of(target) == "Organization"
+                                     and not CAMPAIGN.search(ctx.entities[target].name)):
                         ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)
 
 
@@ -363,7 +365,9 @@ def _title_facts(ctx: ArticleContext, person: str, tokens: list[Token], sentence
     for i, token in enumerate(tokens):  # "ambassador under former president George W. Bush": not his title
         mention = ctx.mention_at(token)
         if mention is not None and ctx.label_of(mention.entity_id) == "Person" and mention.entity_id != person:
-            tokens = tokens[:i]
+            own_title = _left_phrase(ctx, token.i, sentence)  # nor is "Republican Governor" of "Larry Hogan"
+            cut = own_title[0].i if own_title else token.i
+            tokens = [t for t in tokens[:i] if t.i < cut]
             break
     items = _items(ctx, tokens)
     segments: list[list[Item]] = [[]]
@@ -427,6 +431,8 @@ def _titles_in(segment: list[Item], offices) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
+# SUPPORTS goes to an organisation only when it campaigns ("the Yes campaign"), not to a policy or agency.
+CAMPAIGN = re.compile(r"\b(?:campaign|movement|coalition|alliance|front|committee)\b", re.IGNORECASE)
 LEGISLATURE = re.compile(r"\b(?:Parliament|Congress|Assembly|Senate|House|Bundestag|Knesset|Diet|Duma|Sabha|Dáil|Cortes)\b")
 CANDIDACY = frozenset({"candidate", "candidacy", "nominee", "bid", "run", "campaign"})
 
