@@ -52,7 +52,7 @@ PLACE_BEFORE = frozenset({"in", "at", "from", "near", "outside", "across", "arou
 PLACE_AFTER = frozenset({"mayor", "council", "seat", "constituency", "department", "county", "region", "station",
                          "town", "city", "borough", "district", "province", "area", "headquarters"})
 SPEECH = frozenset({"said", "says", "told", "added", "argued", "warned", "insisted", "explained", "stated", "wrote",
-                    "tweeted", "claimed", "believes", "thinks", "who"})
+                    "tweeted", "claimed", "believes", "thinks", "who", "spoke", "speaks"})
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
 _OWN_LABELS = {"Person", "Party", "Region", "Place", "Organization"}
 _JUNK_POS = {"VERB", "AUX", "ADV", "PRON"}
@@ -181,8 +181,8 @@ def _unlabelled_names(ctx: ArticleContext, taken: set[int]) -> list[tuple[Span, 
 def _subject_of_speech(span: Span) -> bool:
     """"Pascal Perrineau, of the Institute ..., said": two or three names, the subject of a verb of saying."""
     head = span[-1]
-    return 2 <= len(span) <= 3 and head.dep_ == "nsubj" and head.head.lemma_ in ("say", "tell", "add", "argue", "warn",
-                                                                               "explain", "insist", "claim", "write")
+    return 2 <= len(span) <= 3 and head.dep_ == "nsubj" and head.head.lemma_ in (
+        "say", "tell", "add", "argue", "warn", "explain", "insist", "claim", "write", "speak")
 
 
 def _label_from_context(span: Span) -> str | None:
@@ -196,8 +196,8 @@ def _label_from_context(span: Span) -> str | None:
     if after is not None and after.lower_ in PLACE_AFTER and after.is_lower:
         return "GPE"
     if before is not None and before.lower_ in PLACE_BEFORE and len(span) <= 3:
-        if before.lower_ == "of" and not (before2 is not None and before2.lower_ in ("town", "city", "village", "commune",
-                                                                                      "region", "county", "mayor")):
+        if before.lower_ == "of" and not (before2 is not None and before2.lower_ in (
+                "town", "towns", "city", "cities", "village", "villages", "commune", "region", "county", "mayor")):
             return None
         if before.lower_ == "from" and before2 is not None and before2.lower_ in ("mp", "senator", "member"):
             return "GPE"

@@ -128,6 +128,11 @@ def trim_names(doc: Doc) -> Doc:
             (doc[end - 1].is_punct and doc[end - 1].text != ")") or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
         ):
             end -= 1
+        comma = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not is_own(ent)), None)
+        if comma is not None:  # "Bristol, Marvin Rees": two names the model ran together
+            rest = doc[comma + 1 : end]
+            out.append(Span(doc, comma + 1, end, label="PERSON" if looks_like_person_name(rest) else ent.label_))
+            end = comma
         if end > start:
             out.append(_relabelled(ent, start, end))
     return _replace(doc, out)
@@ -139,8 +144,11 @@ def finish_cut_names(doc: Doc) -> Doc:
     "Pen"), pieces glued on by hyphens ("Prayuth Chan" + "-o-cha"), an organisation's trailing "of"/"for"
     phrase ("Federal Aviation Office of" + "Germany")."""
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    dropped: set[int] = set()
     out = []
     for ent in doc.ents:
+        if ent.start in dropped:
+            continue
         start, end = ent.start, ent.end
         while (end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "–")
                and doc[end].whitespace_ == "" and doc[end + 1].text[:1].isalpha()):
@@ -151,6 +159,9 @@ def finish_cut_names(doc: Doc) -> Doc:
                    and not OFFICE_WORDS.fullmatch(doc[start - 1].text) and doc[start - 1].lower_ not in NOT_NAMES
                    and not doc[start - 1].is_sent_start and ent.end - start < 4):
                 start -= 1
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in _PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1  # "Ursula von der" + "Leyen", even when the model made "Leyen" a place
+            dropped.add(end - 1)
         if ent.label_ == "PERSON":
             while (end < len(doc) and end - ent.start < 4 and end not in taken and doc[end].pos_ == "PROPN"
                    and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ == " " and doc[end].is_alpha
@@ -212,11 +223,17 @@ def relabel(doc: Doc) -> Doc:
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent):
             label = "GPE"
+        elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lower_ in _LOCAL_TITLES:
+            label = "GPE"  # "the mayor of Bristol"
         out.append(ent if label == ent.label_ else _relabelled(ent, ent.start, ent.end, label))
     return _replace(doc, out)
 
 
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
+_LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb"})
+_PLACE_HEADS = frozenset({"town", "towns", "city", "cities", "village", "villages", "commune", "communes", "region",
+                          "regions", "department", "county", "province", "municipality", "constituency"})
 
 
 def _place_by_neighbour(ent: Span) -> bool:
@@ -228,7 +245,10 @@ def _place_by_neighbour(ent: Span) -> bool:
     token = ent[0]
     partners = [token.head] if token.dep_ == "conj" else []
     partners += [c for c in token.children if c.dep_ == "conj"]
-    return any(p.ent_type_ in ("GPE", "LOC") for p in partners)
+    if any(p.ent_type_ in ("GPE", "LOC") for p in partners):
+        return True
+    first = token.head if token.dep_ == "conj" else token  # "the towns of Frejus and Beziers"
+    return first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _PLACE_HEADS
 
 
 def _capitalised_elsewhere(doc: Doc, word: str, sentence_starts: set[int]) -> bool:

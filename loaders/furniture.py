@@ -24,9 +24,9 @@ import re
 from .context import ArticleContext, Furniture
 from .readers import BOILERPLATE_LINE
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|da|le|la|du|[A-Z][\w'’.-]*)){0,3}"
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de|van|von|da|le|la|du|[A-Z][\w'’.-]*)){0,3}"
 BYLINE = re.compile(
-    rf"(?m)^\s*(?P<by>By|BY|by)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s+(?!(?:Political|Chief|Senior|Deputy|Foreign|"
+    rf"(?m)^[ \t]*(?P<by>By|BY|by)[ \t]+(?P<names>{_NAME}(?:[ \t]*(?:,|and|&)[ \t]+(?!(?:Political|Chief|Senior|Deputy|Foreign|"
     rf"Home|Diplomatic|Europe|Washington|Paris|Our)\b){_NAME})*)(?P<rest>[^\n]*)$"
 )
 _ROLE_AFTER_NAME = re.compile(r"^\s*(?:,|-|–|\||for\s|in\s|published|updated)", re.IGNORECASE)

@@ -246,7 +246,9 @@ def _party_word(ctx: ArticleContext, token: Token) -> str | None:
     for form in (token.text, token.text + "s", token.text.capitalize() + "s"):
         entry = ctx.gazetteer.lookup(form, ctx.country, label="Party")
         if entry is not None and (entry.country == ctx.country or ctx.country is None):
-            return ctx.add_entry(entry).id
+            entity = ctx.add_entry(entry)
+            ctx.add_mention(entity, token.idx, token.idx + len(token.text))
+            return entity.id
     return None
 
 
@@ -453,12 +455,11 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
     if owner is None and "national" in kinds:
         if any(DEMONYM.match(it.token.text) and not fold_country(it.text) for it in before if it.entity is None):
             return  # "Egyptian foreign minister" in an article the gazetteer cannot place
-        country = next((fold_country(it.text) for it in reversed(before) if fold_country(it.text)), None)
-        if country:
-            named = ctx.mentioned_country(country)
-            owner = named.id if named else None
-            if owner is None:
-                return
+        adjective = next((it for it in reversed(before) if it.entity is None and fold_country(it.text)), None)
+        if adjective is not None:  # "German Chancellor": the adjective names Germany
+            country = ctx.country_place(fold_country(adjective.text))
+            ctx.add_mention(country, adjective.token.idx, adjective.token.idx + len(adjective.token.text))
+            owner = country.id
         elif not hedged:
             owner_entity = _country_of(ctx, person)
             if owner_entity is not None:
