@@ -490,7 +490,7 @@ def _closest_known_person(gazetteer: Gazetteer, folded: str) -> Entry | None:
         if entry.label != "Person":
             continue
         for form in entry.surface_forms:
-            if len(form.split()) < 2:
+            if len(form.split()) < 2 or not _same_shape(folded, fold(form)):
                 continue
             matcher = SequenceMatcher(None, folded, fold(form))
             if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
@@ -504,6 +504,12 @@ def _closest_known_person(gazetteer: Gazetteer, folded: str) -> Entry | None:
 def _similar_article_person(ctx: ArticleContext, name: str) -> str | None:
     folded = fold(name)
     for entity_id, entity in ctx.entities.items():
-        if entity.label == "Person" and SequenceMatcher(None, folded, fold(entity.name)).ratio() >= SIMILAR:
+        if entity.label == "Person" and _same_shape(folded, fold(entity.name)) \
+                and SequenceMatcher(None, folded, fold(entity.name)).ratio() >= SIMILAR:
             return entity_id
     return None
+
+
+def _same_shape(one: str, other: str) -> bool:
+    """Names that may be spellings of one another: as many words ("George W. Bush" is not "George H. W. Bush")."""
+    return len(one.split()) == len(other.split())

@@ -39,6 +39,7 @@ PLACE_NOUNS = re.compile(
     re.IGNORECASE,
 )
 LAWS = re.compile(r"\b(?:act|bill|amendment|treaty|accords?|agreement|protocol|directive|law)$", re.IGNORECASE)
+HANDLE = re.compile(r"[a-z]{3}[A-Z]")  # "EliasHabermas": a user name, not "McCarthy" or "DeSantis"
 DEMONYM = re.compile(r"^(?:anti-|pro-)?[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)s?$")
 NOT_NAMES = frozenset(
     "brexit covid covid-19 coronavirus state utc gmt bst est image photo photos protestor protestors protester "
@@ -194,8 +195,14 @@ def looks_like_person_name(span: Span) -> bool:
     )
 
 
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "argue", "warn", "explain", "insist", "claim", "write", "speak"})
+
+
 def person_cue(span: Span) -> bool:
-    """An office just before the name, or a speech verb or "who" just after it."""
+    """An office just before the name, a speech verb or "who" just after it, or the name the subject of a
+    verb of saying ("Pascal Perrineau, of the Institute ..., said")."""
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_LEMMAS:
+        return True
     doc = span.doc
     before = doc[max(0, span.start - 12) : span.start].text_with_ws[-60:]
     after = doc[span.end : min(len(doc), span.end + 4)].text_with_ws[:20]
@@ -260,7 +267,7 @@ def drop_noise(doc: Doc) -> Doc:
     """Spans that name no actor or place: demonyms alone ("Tunisian"), laws ("... Act"), words that are no
     names ("Brexit", "MEP"), a lone word before an office that belongs to the title ("Interior" of
     "Interior Minister"), a caption's label ("Annoyed: ..."), and a capitalised common word at the start of
-    sentences only ("Riot police", "Exit polls")."""
+    sentences only ("Riot police", "Exit polls"), a user handle ("EliasHabermas")."""
     sentence_starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if t.text in (":", "\"", "“", "'", "‘")}
     out = []
     for ent in doc.ents:
@@ -281,6 +288,7 @@ def drop_noise(doc: Doc) -> Doc:
             or (len(ent) == 1 and ent.start in sentence_starts and ent.end < len(doc) and doc[ent.end].is_lower
                 and doc[ent.end].pos_ == "NOUN" and not _capitalised_elsewhere(doc, text, sentence_starts))
             or (len(ent) == 1 and ent.start in sentence_starts and ent[0].pos_ in ("VERB", "AUX", "ADV"))
+            or (len(ent) == 1 and ent.label_ == "PERSON" and HANDLE.search(text))
         )
         if not noise:
             out.append(ent)
