@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 
-.PHONY: demo test app bench bench-neo4j clean
+.PHONY: demo test app eval bench bench-neo4j clean
 
 demo: $(VENV)/.installed          ## load the sample article into ./polgraph-data and print the graph
 	$(VENV)/bin/polgraph demo
@@ -12,6 +12,17 @@ test:                             ## install what the tests need, start Neo4j, r
 
 app: $(VENV)/.installed           ## open the viewer on ./polgraph-data
 	$(VENV)/bin/polgraph app
+
+EVAL := ../shared/eval
+SAMPLE := loaders/sample/fr-regional-2015-buzzfeed.txt
+eval: $(VENV)/.installed          ## extract and score the dev gold set and the seed article (needs ../shared/eval)
+	@mkdir -p build/eval
+	$(VENV)/bin/polgraph extract --format json $(EVAL)/dev/*.txt > build/eval/dev.jsonl
+	$(VENV)/bin/polgraph extract --format json $(SAMPLE) > build/eval/seed.jsonl
+	@echo "== dev set ($(EVAL)/dev)"
+	@$(VENV)/bin/polgraph eval build/eval/dev.jsonl $(EVAL)/dev
+	@echo "== seed article"
+	@$(VENV)/bin/polgraph eval build/eval/seed.jsonl $(EVAL)/fr-regional-2015-buzzfeed.gold.json | sed -n 1,4p
 
 bench: $(VENV)/.installed         ## benchmarks on the embedded store, 10k to 1M edges (long; see bench/README.md)
 	$(VENV)/bin/python bench/run.py

@@ -126,7 +126,8 @@ def trim_names(doc: Doc) -> Doc:
                 end = i
                 break
         while end > start and (
-            (doc[end - 1].is_punct and doc[end - 1].text != ")") or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
+            (doc[end - 1].is_punct and doc[end - 1].text != ")") or doc[end - 1].text in ("'s", "’s")
+            or doc[end - 1].is_space
         ):
             end -= 1
         comma = next((i for i in range(start + 1, end - 1) if doc[i].text == "," and not is_own(ent)), None)
@@ -224,9 +225,10 @@ def relabel(doc: Doc) -> Doc:
         if label == "PERSON" and len(ent) >= 2 and PLACE_NOUNS.search(ent.text):
             label = "FAC"
         elif label in ("ORG", "GPE", "FAC", "NORP", "LOC") and looks_like_person_name(ent):
-            if person_cue(ent) or (label in ("ORG", "FAC") and (ent[-1].text in person_words or ent[0].text in person_words)):
+            shares_words = ent[-1].text in person_words or ent[0].text in person_words
+            if person_cue(ent) or (label in ("ORG", "FAC") and shares_words):
                 label = "PERSON"
-        elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("newspaper", "programme"):
+        elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _MEDIA_NOUNS:
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent):
             label = "GPE"
@@ -238,6 +240,7 @@ def relabel(doc: Doc) -> Doc:
 
 
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
+_MEDIA_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "channel"})
 _LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb"})
 _PLACE_HEADS = frozenset({"town", "towns", "city", "cities", "village", "villages", "commune", "communes", "region",
                           "regions", "department", "county", "province", "municipality", "constituency"})

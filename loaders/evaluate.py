@@ -70,7 +70,9 @@ class Quotations:
         return self
 
     def scores(self) -> dict[str, float | int]:
-        share = (lambda n: round(n / self.gold, 3) if self.gold else 0.0)
+        def share(n: int) -> float:
+            return round(n / self.gold, 3) if self.gold else 0.0
+
         return {"gold": self.gold, "found": self.found, "right_speaker": self.right_speaker,
                 "predicted": self.predicted, "found_share": share(self.found), "speaker_recall": share(self.right_speaker)}
 
@@ -118,7 +120,8 @@ def score_document(extraction: dict[str, Any], gold: dict[str, Any]) -> Score:
     to_gold: dict[str, str | None] = {}
     matched: set[str] = set()
     for entity in extraction.get("entities", []):
-        forms = (entity.get("name", ""), *entity.get("aliases", []), *(m.get("text", "") for m in entity.get("mentions", [])))
+        mentions = (m.get("text", "") for m in entity.get("mentions", []))
+        forms = (entity.get("name", ""), *entity.get("aliases", []), *mentions)
         name = next((canonical[name_key(f)] for f in forms if name_key(f) in canonical), None)
         to_gold[entity.get("id")] = name
         if name and name not in matched:
@@ -135,7 +138,8 @@ def score_document(extraction: dict[str, Any], gold: dict[str, Any]) -> Score:
 
     predicted = {key(r) for r in extraction.get("relations", [])}
     gold_all = {(r["subject"], r["predicate"], r["object"]) for r in gold.get("relations", [])}
-    gold_explicit = {(r["subject"], r["predicate"], r["object"]) for r in gold.get("relations", []) if r["tier"] == "explicit"}
+    gold_explicit = {(r["subject"], r["predicate"], r["object"]) for r in gold.get("relations", [])
+                     if r["tier"] == "explicit"}
     score.relations_all = Counts(len(predicted & gold_all), len(predicted), len(gold_all))
     score.relations_explicit = Counts(len(predicted & gold_explicit), len(predicted - (gold_all - gold_explicit)),
                                       len(gold_explicit))

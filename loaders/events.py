@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -76,7 +76,6 @@ class Phrase:
     where_name: str | None = None
     relative: str | None = None  # next, last, this
     generic: bool = False  # "the election", "this election": the article's main one
-    words: list[str] = field(default_factory=list)
 
 
 def find_events(ctx: ArticleContext) -> None:
@@ -167,7 +166,6 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
         phrase.generic = True
         phrase.relative = "this" if determiner == "this" else None
     _held(ctx, head, phrase)
-    phrase.words = [t.lower_ for t in ctx.doc[ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand").start:head.i + 1]]
     return phrase
 
 
@@ -202,6 +200,8 @@ def _named_event(ctx: ArticleContext, match: re.Match) -> Phrase:
 def _complete(ctx: ArticleContext, phrase: Phrase, article_year: int | None) -> None:
     """Year and country where the phrase does not give them: its sentence, the article's date and country."""
     sentence = ctx.sentence_of(phrase.start).text
+    if phrase.year is None and phrase.relative == "this" and article_year:
+        phrase.year = article_year  # "this year's presidential election"
     if phrase.year is None and phrase.relative in (None, "last", "next"):
         sentence_start = ctx.sentence_of(phrase.start).start_char
         nearby = list(_YEAR_NEARBY.finditer(sentence)) + list(_MONTH_YEAR.finditer(sentence))
@@ -209,8 +209,6 @@ def _complete(ctx: ArticleContext, phrase: Phrase, article_year: int | None) -> 
         nearest = max(before, key=lambda m: m.start()) if before else min(nearby, key=lambda m: m.start(), default=None)
         if nearest:
             phrase.year = int(nearest.group(1))
-        elif article_year and phrase.relative == "this":
-            phrase.year = article_year
         elif article_year and phrase.relative is None and phrase.kind in ("primary", "caucus", "nomination"):
             phrase.year = article_year
     if phrase.country is None and phrase.where is None:

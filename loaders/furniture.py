@@ -24,10 +24,12 @@ import re
 from .context import ArticleContext, Furniture
 from .readers import BOILERPLATE_LINE
 
-_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:de|van|von|da|le|la|du|[A-Z][\w'’.-]*)){0,3}"
+# A name in a by-line: capitalised words, but not the "In Paris" or "PUBLISHED" that may follow it.
+_NAME = (r"[A-Z][\w'’.-]*(?:[ \t]+(?!(?:In|For|At|On|PUBLISHED|UPDATED|Published|Updated|Last)\b)"
+         r"(?:de|van|von|da|le|la|du|[A-Z][\w'’.-]*)){0,3}")
+_DESK = r"(?:Political|Chief|Senior|Deputy|Foreign|Home|Diplomatic|Europe|Washington|Paris|Our)\b"  # "..., Political Editor"
 BYLINE = re.compile(
-    rf"(?m)^[ \t]*(?P<by>By|BY|by)[ \t]+(?P<names>{_NAME}(?:[ \t]*(?:,|and|&)[ \t]+(?!(?:Political|Chief|Senior|Deputy|Foreign|"
-    rf"Home|Diplomatic|Europe|Washington|Paris|Our)\b){_NAME})*)(?P<rest>[^\n]*)$"
+    rf"(?m)^[ \t]*(?P<by>By|BY|by)[ \t]+(?P<names>{_NAME}(?:[ \t]*(?:,|and|&)[ \t]+(?!{_DESK}){_NAME})*)(?P<rest>[^\n]*)$"
 )
 _ROLE_AFTER_NAME = re.compile(r"^\s*(?:,|-|–|\||for\s|in\s|published|updated)", re.IGNORECASE)
 STAMP = re.compile(r"(?mi)^\s*(?:published|updated|last updated|posted|first published)\s*:?[^\n]{0,120}$")

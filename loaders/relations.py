@@ -27,8 +27,8 @@ from spacy.tokens import Span, Token
 
 from ..graph.schema import load_schema
 from .context import ArticleContext, Templated
-from .frames import agents, antecedent, head_entity, is_hedged, is_negated, objects, patients
 from .entity_fixes import DEMONYM
+from .frames import agents, antecedent, head_entity, is_hedged, is_negated, objects, patients
 from .gazetteer import COUNTRY_OF_WORD
 from .patterns import Frame, load_frames, load_offices
 from .templates import GAP, P, each
@@ -180,7 +180,8 @@ def _items(ctx: ArticleContext, tokens: list[Token]) -> list[Item]:
             if items and items[-1].entity == mention.entity_id and items[-1].token.i == token.i - 1:
                 items[-1].token = token
                 continue
-            items.append(Item(ctx.text[mention.start:mention.end], token, mention.entity_id, ctx.label_of(mention.entity_id)))
+            label = ctx.label_of(mention.entity_id)
+            items.append(Item(ctx.text[mention.start:mention.end], token, mention.entity_id, label))
         elif token.lower_ in ("party", "government", "their", "its") and head_entity(ctx, token):
             entity = head_entity(ctx, token)  # "the party", "their candidate"
             items.append(Item(token.text, token, entity, ctx.label_of(entity)))
@@ -221,7 +222,8 @@ def _left_phrase(ctx: ArticleContext, start: int, sentence: Span) -> list[Token]
                 break
             i = opening - 1
             continue
-        if lower in words or lower in ("and", "&", "'s", "’s", "of", "for") or (token.text in ("-", "–") and not token.whitespace_) \
+        hyphen = token.text in ("-", "–") and not token.whitespace_
+        if lower in words or lower in ("and", "&", "'s", "’s", "of", "for") or hyphen \
                 or fold_country(lower) or _party_word(ctx, token) or token.like_num and token.i == start - 1 or lower in (
                 "third", "second", "first", "fourth", "fifth", "new", "fellow", "another", "other", "top"):
             taken.insert(0, token)
@@ -407,9 +409,12 @@ def _trailing_owner(segments: list[list[Item]]) -> list[Item] | None:
     return None
 
 
+_BARE_WORDS = frozenset({"a", "an", "the", "fellow", "another", "former", "of", "from"})
+
+
 def _is_bare_party(segment: list[Item], party: Item) -> bool:
     """A party on its own before a name or after a comma: "Republican Kevin McCarthy", "a Socialist"."""
-    others = [i for i in segment if i is not party and i.text not in ("a", "an", "the", "fellow", "another", "former", "of", "from")]
+    others = [i for i in segment if i is not party and i.text not in _BARE_WORDS]
     return not others
 
 
@@ -574,10 +579,13 @@ _RELATIVE_POSSESSIVE = each(rf"{P('Person', name='of')}(?:'s|’s)\s+{_KIN_ADJEC
                             rf"(?:[A-Z][a-z]+\s+)?{P('Person', name='person')}")
 _RELATIVE_APPOS = each(rf"{P('Person', name='person')}, (?:the |his |her )?{_KIN_ADJECTIVES}(?P<relation>{RELATIVES}) "
                        rf"of {P('Person', name='of')}")
-_CONTAINERS = r"(?:seat|town|city|village|commune|constituency|district|area|region|department|province|county|borough|suburb)"
-_PLACE_IN = each(rf"{P('Place', name='inner')}(?: {_CONTAINERS})?,? in (?:the )?(?:(?:north|south|east|west|north-east|"
-                 rf"north-west|south-east|south-west|centre|center|heart)(?:ern)? (?:of )?)?{P('Place', 'Region', name='outer')}")
-_PLACE_COMMA = each(rf"{P('Place', name='inner')}, {P('Place', 'Region', name='outer')}(?=[.;:)]|$| (?:on|in|at|said|was|is|where)\b)")
+_CONTAINERS = (r"(?:seat|town|city|village|commune|constituency|district|area|region|department|province|county|"
+               r"borough|suburb)")
+_QUARTER = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|centre|center|heart)(?:ern)?"
+_PLACE_IN = each(rf"{P('Place', name='inner')}(?: {_CONTAINERS})?,? in (?:the )?(?:{_QUARTER} (?:of )?)?"
+                 rf"{P('Place', 'Region', name='outer')}")
+_PLACE_COMMA = each(rf"{P('Place', name='inner')}, {P('Place', 'Region', name='outer')}"
+                    r"(?=[.;:)]|$| (?:on|in|at|said|was|is|where)\b)")
 _PLACE_OF = each(rf"\b(?:commune|town|city|village|municipality|suburb|district|capital) of {P('Place', name='place')}")
 _CONTRIBUTED = each(rf"{P('Person', name='person')}(?: and {P('Person', name='second')})? contributed "
                     r"(?:reporting )?to this (?:report|article|story)")
@@ -595,12 +603,14 @@ _LED_IN = re.compile(
     rf"(?: of [^⟨⟩]{{0,20}}?(?:{P('Place')}(?:'s)? )?(?:\d+ )?)? ?regions?",
     re.IGNORECASE,
 )
-_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen".split())}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen".split())}
 
 
 def _pronoun_person(ctx: ArticleContext, t: Templated, match: re.Match, slot: str) -> str | None:
     token = ctx.doc.char_span(t.slot(match[slot]).start, t.slot(match[slot]).end, alignment_mode="expand")
-    pronoun = next((tok for tok in ctx.doc[max(token.start - 8, 0) : token.start] if tok.lower_ == match["pronoun"].lower()), None)
+    wanted = match["pronoun"].lower()
+    pronoun = next((tok for tok in ctx.doc[max(token.start - 8, 0) : token.start] if tok.lower_ == wanted), None)
     return antecedent(ctx, pronoun) if pronoun is not None else None
 
 

@@ -3,14 +3,10 @@ included, and the seed article scored against its gold file."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from polgraph.loaders.pipeline import Pipeline, get_pipeline
 from polgraph.loaders.readers import read_text
-
 
 
 def extract(text: str):

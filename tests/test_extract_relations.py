@@ -237,8 +237,10 @@ def test_located_in(text: str, inner: str, outer: str) -> None:
 
 
 def test_contributed_to_article_and_bylines() -> None:
-    assert ("person:jane-roe", "CONTRIBUTED_TO", "ARTICLE") in facts("The vote was close.\n\nJane Roe contributed to this report.")
-    assert ("person:peter-allen", "AUTHORED", "ARTICLE") in facts("Le Pen wins\n\nBy\nPeter Allen\n\nThe FN won in Brignoles.")
+    assert ("person:jane-roe", "CONTRIBUTED_TO", "ARTICLE") in facts(
+        "The vote was close.\n\nJane Roe contributed to this report.")
+    assert ("person:peter-allen", "AUTHORED", "ARTICLE") in facts(
+        "Le Pen wins\n\nBy\nPeter Allen\n\nThe FN won in Brignoles.")
     assert ("person:peter-allen", "AUTHORED", "ARTICLE") in facts(
         "Le Pen wins\n\nBy PETER ALLEN, Political Correspondent\n\nThe FN won in Brignoles.")
 

@@ -1,0 +1,69 @@
+"""Elections and rounds: the phrases that name them, their years and countries, which phrases are one
+election, and phrases that name none; on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from polgraph.loaders.pipeline import Pipeline
+from polgraph.loaders.readers import read_text
+
+PIPELINE = None
+
+
+def elections(text: str, **metadata) -> dict[str, list[str]]:
+    """election name -> the texts of its mentions"""
+    global PIPELINE
+    PIPELINE = PIPELINE or Pipeline(["furniture", "entities", "events"])
+    ctx = PIPELINE.context(read_text(text, "t.txt", **metadata))
+    ctx.drop_unmentioned()
+    return {e.name: [m.text for m in e.mentions] for e in ctx.entities.values() if e.label == "Election"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Labour won the 2019 general election in the United Kingdom.", "2019 United Kingdom general election"),
+    ("Voters in France chose a president in the 2017 French presidential election.",
+     "2017 French presidential election"),
+    ("The Canadian federal election of 2015 was won by the Liberals in Canada.", "2015 Canadian federal election"),
+    ("Joe Biden won the South Carolina primary in the United States.", "South Carolina primary"),
+    ("The FN candidate lost the Brignoles by-election in France.", "Brignoles by-election"),
+    ("In 2016, the United Kingdom held a referendum on its membership of the EU.", "2016 United Kingdom referendum"),
+])
+def test_elections_are_named_by_year_country_and_kind(text: str, name: str) -> None:
+    assert name in elections(text)
+
+
+def test_phrases_of_one_election_are_one_node() -> None:
+    found = elections("Canada 2019 general election produces minority\n\nOn Monday, Canada held a general election. "
+                      "The Liberals lost seats in the elections. They had won the 2015 election.")
+    assert set(found) == {"2019 Canadian general election", "2015 Canadian general election"}
+    assert len(found["2019 Canadian general election"]) == 3
+
+
+def test_years_from_the_sentence_and_the_articles_date() -> None:
+    found = elections("Warren endorsed Biden for this year's presidential election in the US.", published="2020-04-16")
+    assert "2020 United States presidential election" in found
+    found = elections("The next presidential elections in France are scheduled for 2017.")
+    assert "2017 French presidential election" in found
+    found = elections("He plans to stand in the next general election in Britain.")
+    assert any(name.startswith("next") for name in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Every federal election in the United States is held in November.",
+    "Many wanted another referendum in the United Kingdom.",
+    "The Conservatives have lost two election defeats in a row in Britain.",
+    "The 269-244 vote gave the government its majority in France.",
+    "The People's Vote campaign marched in London.",
+])
+def test_phrases_that_name_no_election(text: str) -> None:
+    assert elections(text) == {}
+
+
+def test_rounds_are_part_of_their_election() -> None:
+    ctx = Pipeline(["furniture", "entities", "events"]).context(read_text(
+        "In the 2022 French presidential election, Emmanuel Macron led the first round. The run-off is on Sunday.",
+        "t.txt"))
+    rounds = {e.properties["number"] for e in ctx.entities.values() if e.label == "Round"}
+    assert rounds == {1, 2}
+    assert {r.object for r in ctx.relations if r.predicate == "PART_OF"} == {"election:2022-french-presidential-election"}
