@@ -231,12 +231,11 @@ def merge(ctx: Context, keep: str, drop: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Print what polgraph reads in articles, without a store (JSON Lines, one object per article)."""
-    from polgraph.loaders.load import iter_files
-    from polgraph.loaders.pipeline import get_pipeline
+    from polgraph.loaders.load import extract_documents, iter_files
     from polgraph.loaders.readers import read_path
 
     documents = [doc for path in iter_files(paths) for doc in read_path(path)]
-    for extraction in get_pipeline().pipe(documents):
+    for extraction in extract_documents(documents):
         if fmt == "json":
             click.echo(extraction.to_json())
         else:
