@@ -79,9 +79,14 @@ class Page:
         return "\n\n".join(head + body)
 
 
-def read_page(html: str) -> Page:
-    """The main text and metadata of a page; the text is empty when the page has none."""
-    found = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+def read_page(html: str, favor_precision: bool = True) -> Page:
+    """The main text and metadata of a page; the text is empty when the page has none.
+
+    trafilatura favours precision here: a menu or a "Share" line left in the text makes false
+    actors, and on a short page its balanced mode falls back to the whole page.
+    """
+    found = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                            favor_precision=favor_precision)
     if found is None or not (found.text or "").strip():
         return Page(text="")
     text = "\n\n".join(line.strip() for line in found.text.splitlines() if line.strip())
