@@ -1,6 +1,7 @@
 """`polgraph entities --duplicates` on synthetic actor sets: blocking + rapidfuzz against the former difflib code.
 
     .venv/bin/python bench/duplicates.py [--sizes 1000,2000,10000] [--former-up-to 2000]
+    .venv/bin/python bench/duplicates.py --db polgraph-data    # both finders on a store you loaded
 
 The actors are seeded names from several countries, as an extraction would store them: full
 names and, for some, a second node for the same person (a bare surname, a title left on the
@@ -25,7 +26,7 @@ import sys
 import tempfile
 import time
 import types
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -222,12 +223,30 @@ def command_seconds(folder: Path) -> float:
     return round(time.perf_counter() - started, 2)
 
 
+def on_store(folder: Path, former: Any) -> dict[str, Any]:
+    """Both finders on a loaded embedded store: actors, pairs suggested and seconds, and the reasons given."""
+    with open_store(folder, read_only=True, create=False) as store:
+        people = store._read("MATCH (p:Person) RETURN p.name")
+        row: dict[str, Any] = {"store": str(folder), "persons": len(people),
+                               "one_word_persons": sum(len((name or "").split()) == 1 for (name,) in people)}
+        for name, finder in (("rapidfuzz", find_duplicates), ("difflib", former)):
+            started = time.perf_counter()
+            pairs = finder(store)
+            row[name] = {"seconds": round(time.perf_counter() - started, 3), "pairs": len(pairs),
+                         "reasons": dict(sorted(Counter(str(p["reason"]).split(" (")[0] for p in pairs).items()))}
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,2000,10000")
     parser.add_argument("--former-up-to", type=int, default=2000, help="largest size the difflib code runs at")
+    parser.add_argument("--db", type=Path, help="measure on this embedded store instead of synthetic sets")
     args = parser.parse_args()
     former = former_find_duplicates()
+    if args.db:
+        print(on_store(args.db, former))
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in map(int, args.sizes.split(",")):
