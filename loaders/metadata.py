@@ -57,10 +57,14 @@ def _byline(text: str, name: str) -> tuple[int, Evidence] | None:
 
 
 def _author_entity(entities: dict[str, Entity], name: str, start: int, end: int) -> Entity:
-    """The pipeline's entity for the author's words (a person, or a known organisation), else a person by that name."""
+    """The pipeline's entity for exactly the author's words (a person, or a known organisation), else a person by that name.
+
+    A mention running past the name ("Owen Pritchard Councils", the by-line read into the next
+    paragraph) is not the author.
+    """
     for entity in entities.values():
         known = entity.label == "Person" or (entity.label == "Organization" and entity.properties.get("wikidata"))
-        if known and any(m.start <= start and end <= m.end for m in entity.mentions):
+        if known and any(m.start == start and m.end == end for m in entity.mentions):
             return entity
     mention = Mention(start=start, end=end, text=name)
     person = entities.get(node_id("Person", name))

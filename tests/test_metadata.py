@@ -51,6 +51,15 @@ def test_the_pipelines_entity_for_the_author_is_kept() -> None:
     assert "person:pieter-de-vries" not in {e.id for e in found.entities}
 
 
+def test_a_mention_running_past_the_name_is_not_the_author() -> None:
+    text = "Speed limits\n\nBy Owen Pritchard\n\nCouncils in Wales will be allowed to raise the limit."
+    start = text.index("Owen")
+    overrun = Entity(id="person:owen-pritchard-councils", name="Owen Pritchard Councils", label="Person",
+                     mentions=[Mention(start, text.index(" in Wales"), "Owen Pritchard\n\nCouncils")])
+    found = add_authors(extraction(text, ("Owen Pritchard",), (overrun,)))
+    assert [r.subject for r in authored(found)] == ["person:owen-pritchard"]
+
+
 def test_a_known_outlet_as_author_stays_an_organisation_and_a_guessed_one_does_not() -> None:
     text = "Poll\n\nBy Global Wire\n\nThe vote was close."
     start = text.index("Global Wire")

@@ -130,19 +130,6 @@ def test_missing_file(tmp_path: Path) -> None:
         read_path(tmp_path / "nope.txt")
 
 
-def test_captions_and_footer_are_boilerplate_ranges_without_moving_offsets() -> None:
-    from polgraph.loaders.readers import boilerplate_ranges, read_text
-
-    text = (
-        "Crowds march\n\nThousands marched in London.\n\n"
-        "Protesters at the march. Image: Jane Roe.\n\nSkip to footer"
-    )
-    doc = read_text(text, "m.txt")
-    assert doc.text.startswith(text[:40])
-    ranges = boilerplate_ranges(doc.text)
-    assert [doc.text[s:e] for s, e in ranges] == ["Protesters at the march. Image: Jane Roe."]
-
-
 def test_read_text_takes_a_headline_and_a_json_date(tmp_path: Path) -> None:
     from polgraph.loaders.readers import read_text
 
