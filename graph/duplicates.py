@@ -56,7 +56,7 @@ GENERIC = {
 }
 # Small words left out of initials ("Union pour un mouvement populaire" is UMP).
 STOPWORDS = frozenset("of the and for in on a an de du des la le les l d et pour un une der die das und y e".split())
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "o'brien", "long-bailey" are one word each
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Name:
     """
 
     text: str
-    words: tuple[str, ...]  # folded, hyphens as spaces; a person's leading titles left out
+    words: tuple[str, ...]  # folded; a person's leading titles left out
     titled: bool  # a title was left out
     surname_words: int  # people: how many of the last words make the surname ("le pen" is two)
     initials: str
@@ -78,7 +78,9 @@ class Name:
 
     @classmethod
     def parse(cls, label: str, text: str) -> Name:
-        words = _words(text)
+        # A hyphen joins a double surname or given name ("Long-Bailey", "Jean-Marie"), and separates
+        # the words of a place or a party ("Nord-Pas-de-Calais").
+        words = _words(text if label == "Person" else text.replace("-", " "))
         titled = False
         if label == "Person":
             while len(words) > 1 and words[0] in TITLES:
@@ -93,7 +95,12 @@ class Name:
     @property
     def surname(self) -> str:
         """The last name with its particles, squashed: 'marine le pen' -> 'lepen'."""
-        return "".join(self.words[len(self.words) - self.surname_words:])
+        return _squashed(self.words[len(self.words) - self.surname_words:])
+
+    @property
+    def squashed(self) -> str:
+        """The words without spaces and hyphens: 'nord-pas-de-calais' -> 'nordpasdecalais'."""
+        return _squashed(self.words)
 
     @property
     def given(self) -> tuple[str, ...]:
@@ -109,7 +116,7 @@ def judge(label: str, a: Name, b: Name) -> tuple[str, float] | None:
     """``likely_pair`` on names already parsed."""
     if not a.words or not b.words:
         return None
-    if a.words == b.words:
+    if a.squashed == b.squashed:
         if a.titled != b.titled:
             return "same name but for a title", 1.0
         return ("same name written differently" if a.text != b.text else "same name"), 1.0
@@ -195,7 +202,7 @@ def blocking_keys(label: str, name: Name) -> set[str]:
         return {f"surname:{name.surname[:3]}", f"surname-end:{name.surname[-4:]}"}
     keys = {f"word:{w}" for w in name.core if len(w) >= 3 and w not in STOPWORDS}
     keys.add(f"initials:{name.initials if len(name.words) > 1 else name.words[0]}")
-    keys.add(f"squashed:{''.join(name.words)[:6]}")
+    keys.add(f"squashed:{name.squashed[:6]}")
     return keys
 
 
@@ -237,8 +244,6 @@ def _given_name_fits(full: str, other: str) -> bool:
 
 # --- parties, organisations, places -------------------------------------------------------
 def _others(a: Name, b: Name) -> tuple[str, float] | None:
-    if "".join(a.words) == "".join(b.words):
-        return "same name written differently", 1.0
     for acronym, full in ((b, a), (a, b)):
         if len(acronym.words) == 1 < len(full.words) and 2 <= len(acronym.text) <= 6 \
                 and acronym.words[0] == full.initials:
@@ -266,7 +271,11 @@ def _initials(name: str) -> str:
 
 # --- spelling ---------------------------------------------------------------------------
 def _words(name: str) -> list[str]:
-    return _WORD.findall(fold(name).replace("-", " "))
+    return _WORD.findall(fold(name))
+
+
+def _squashed(words: Iterable[str]) -> str:
+    return "".join(words).replace("-", "")
 
 
 def _alike(x: str, y: str) -> bool:

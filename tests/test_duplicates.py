@@ -20,6 +20,8 @@ SAME_PERSON = [
     ("Ursula von der Leyen", "von der Leyen", "surname of the other"),
     ("Helena Kennedy", "Baroness Kennedy", "surname of the other"),
     ("Pedro Sánchez", "Sanchez", "surname of the other"),
+    ("Rebecca Long-Bailey", "Long-Bailey", "surname of the other"),
+    ("Rebecca Long-Bailey", "Rebecca Long Bailey", "same name written differently"),
     ("Stephen Pound", "Backbencher Stephen Pound", "same name but for a title"),
     ("Jacinda Ardern", "Prime Minister Jacinda Ardern", "same name but for a title"),
     ("Karla Oberwaldt", "Oberwald", "like the other's surname"),
@@ -41,6 +43,8 @@ DIFFERENT_PEOPLE = [
     ("Tony Blair", "Tony"),  # a given name alone is not a surname
     ("Angela Merkel", "Angela Rayner"),
     ("Xi Jinping", "Li Qiang"),
+    ("Jorgensen-Cohen", "Cohen"),  # a double surname is not a given name and a surname
+    ("Rebecca Long-Bailey", "Bailey"),
     ("Mette Frederiksen", "Frederik"),
     ("Inés Fernández", "Inés Hernández"),  # one letter apart, two surnames
     ("Roberts", "Robert"),
