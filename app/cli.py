@@ -151,16 +151,7 @@ def query(ctx: Context, cypher: str, params: tuple[str, ...], fmt: str, write: b
     values = dict(_parse_param(p) for p in params)
     with ctx.open(read_only=not write, create=False) as store:
         result = store.query(cypher, values, write=write, timeout=timeout, max_rows=max_rows)
-    if fmt == "json":
-        click.echo(json.dumps([jsonable(r) for r in result.records()], ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(result.columns)
-        writer.writerows([[_csv_cell(v) for v in row] for row in result.rows])
-        click.echo(buffer.getvalue(), nl=False)
-    else:
-        click.echo(_format_table(result))
+    _print_rows(result, fmt)
     if result.truncated:
         click.echo(f"(stopped at {max_rows} rows; raise --max-rows to see more)", err=True)
 
@@ -195,24 +186,35 @@ def delete_article(ctx: Context, article: str) -> None:
 
 
 @cli.command()
-@click.option("--duplicates", is_flag=True, help="List pairs of nodes that may be the same actor, with the reason.")
-@click.option("--label", "labels", multiple=True, help="Only these labels (default: actors and places).")
+@click.option("--duplicates", is_flag=True, help="List pairs of nodes that may be the same actor, with the reason "
+              "and a score (1 = certain), best first; the first id of a pair is the one to keep.")
+@click.option("--label", "labels", multiple=True, help="Only these labels (default: actors and places). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @pass_context
-def entities(ctx: Context, duplicates: bool, labels: tuple[str, ...]) -> None:
-    """List actors, or likely duplicates to merge with `polgraph merge`."""
+def entities(ctx: Context, duplicates: bool, labels: tuple[str, ...], fmt: str) -> None:
+    """List actors, or likely duplicates to merge with `polgraph merge KEEP_ID DROP_ID`.
+
+    \b
+    Duplicates are found per label: people by surname ("Blair" and "Tony Blair", "Nicholas" and
+    "Nicolas Sarkozy", a title left on a name), parties, organisations and places by their words
+    and initials ("SNP" and "Scottish National Party"), never two full names sharing a surname
+    nor "South East" and "South West".
+    """
     from polgraph.graph.duplicates import LABELS, find_duplicates
 
     with ctx.open(read_only=True, create=False) as store:
         if duplicates:
             pairs = find_duplicates(store, labels or LABELS)
-            for pair in pairs:
-                click.echo(f"{pair['a']}  {pair['b']}  ({pair['reason']}: {pair['a_name']!r} / {pair['b_name']!r})")
-            click.echo(f"({len(pairs)} likely duplicate pair(s); merge one with `polgraph merge KEEP_ID DROP_ID`)")
+            columns = ["label", "score", "reason", "a", "a_name", "b", "b_name"]
+            _print_rows(QueryResult(columns=columns, rows=[[pair[c] for c in columns] for pair in pairs]), fmt)
+            if fmt == "table":
+                click.echo(f"{len(pairs)} likely duplicate pair(s); merge one with `polgraph merge KEEP_ID DROP_ID`",
+                           err=True)
             return
         for label in labels or LABELS:
             result = store.query(f"MATCH (n:{label}) RETURN n.id AS id, n.name AS name ORDER BY name",
                                  max_rows=100_000)
-            click.echo(_format_table(result))
+            _print_rows(result, fmt)
 
 
 @cli.command()
@@ -231,12 +233,11 @@ def merge(ctx: Context, keep: str, drop: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Print what polgraph reads in articles, without a store (JSON Lines, one object per article)."""
-    from polgraph.loaders.load import iter_files
-    from polgraph.loaders.pipeline import get_pipeline
+    from polgraph.loaders.load import extract_documents, iter_files
     from polgraph.loaders.readers import read_path
 
     documents = [doc for path in iter_files(paths) for doc in read_path(path)]
-    for extraction in get_pipeline().pipe(documents):
+    for extraction in extract_documents(documents):
         if fmt == "json":
             click.echo(extraction.to_json())
         else:
@@ -310,6 +311,20 @@ def _parse_param(text: str) -> tuple[str, Any]:
         return name, json.loads(value)
     except json.JSONDecodeError:
         return name, value
+
+
+def _print_rows(result: QueryResult, fmt: str) -> None:
+    """Rows as an aligned table, CSV or a JSON list of objects."""
+    if fmt == "json":
+        click.echo(json.dumps([jsonable(r) for r in result.records()], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.columns)
+        writer.writerows([[_csv_cell(v) for v in row] for row in result.rows])
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(_format_table(result))
 
 
 def _csv_cell(value: Any) -> str:

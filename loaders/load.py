@@ -17,7 +17,8 @@ from tqdm import tqdm
 from polgraph.graph.schema import SchemaError
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.corpus import INDEX_FILES, folder_metadata, link_to_store, with_metadata
-from polgraph.loaders.model import Document
+from polgraph.loaders.metadata import add_authors
+from polgraph.loaders.model import Document, Extraction
 from polgraph.loaders.readers import ReadError, read_path
 from polgraph.loaders.to_graph import to_graph
 
@@ -67,10 +68,18 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False
     return report
 
 
-def load_documents(store: Store, documents: list[Document], *, force: bool = False, progress: bool = False,
-                   report: LoadReport | None = None, processes: int = 1) -> LoadReport:
+def extract_documents(documents: list[Document], processes: int = 1) -> Iterator[Extraction]:
+    """What polgraph reads in each document, in order: the pipeline's extraction, then the by-line's authors."""
     from polgraph.loaders.pipeline import get_pipeline  # spaCy loads only when there is work
 
+    # Several processes only pay off for a corpus: each one loads the spaCy model.
+    n_process = processes if len(documents) >= 8 * processes else 1
+    for extraction in get_pipeline().pipe(documents, n_process=n_process):
+        yield add_authors(extraction)
+
+
+def load_documents(store: Store, documents: list[Document], *, force: bool = False, progress: bool = False,
+                   report: LoadReport | None = None, processes: int = 1) -> LoadReport:
     report = report or LoadReport()
     todo = []
     for doc in documents:
@@ -80,12 +89,9 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
             todo.append(doc)
     if not todo:
         return report
-    pipeline = get_pipeline()
     merged = store.merged_ids()
     bar = tqdm(total=len(todo), desc="loading", unit="article", disable=not progress)
-    # Several processes only pay off for a corpus: each one loads the spaCy model.
-    extractions = pipeline.pipe(todo, n_process=processes if len(todo) >= 8 * processes else 1)
-    for doc, extraction in zip(todo, extractions, strict=True):
+    for doc, extraction in zip(todo, extract_documents(todo, processes), strict=True):
         extraction = link_to_store(extraction, store, merged)
         batch, warnings = to_graph(extraction, store.schema)
         report.warnings.extend(f"{doc.source}: {w}" for w in warnings)

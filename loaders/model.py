@@ -31,13 +31,17 @@ class Document:
     published: str | None = None  # ISO date, YYYY-MM-DD
     outlet: str | None = None
     sha256: str | None = None
+    authors: list[str] = field(default_factory=list)  # the by-line's names, as the page gives them
+    language: str | None = None  # ISO 639-1
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ``document`` object (the text itself is not repeated)."""
-        data = {"id": self.id, "title": self.title, "source": self.source, "chars": self.chars}
-        for key in ("url", "published", "outlet", "sha256"):
+        data: dict[str, Any] = {"id": self.id, "title": self.title, "source": self.source, "chars": self.chars}
+        for key in ("url", "published", "outlet", "sha256", "language"):
             if getattr(self, key) is not None:
                 data[key] = getattr(self, key)
+        if self.authors:
+            data["authors"] = list(self.authors)
         return data
 
 
@@ -113,7 +117,8 @@ class Extraction:
         document = Document(
             id=doc["id"], title=doc.get("title"), source=doc["source"], chars=doc["chars"],
             text=text, url=doc.get("url"), published=doc.get("published"),
-            outlet=doc.get("outlet"), sha256=doc.get("sha256"),
+            outlet=doc.get("outlet"), sha256=doc.get("sha256"), authors=list(doc.get("authors") or []),
+            language=doc.get("language"),
         )
         entities = [
             Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions", [])]})

@@ -2,7 +2,8 @@
 
 Plain text and Markdown keep their text as read (after decoding), so extraction offsets point into
 the original; only a tail of page boilerplate ("Skip to footer", "Share this article") is cut
-off the end, which moves no offset. HTML keeps its main text only. JSON, JSON Lines and CSV take
+off the end, which moves no offset. HTML keeps its main text (read by trafilatura, see html.py),
+headed by the page's headline and by-line. JSON, JSON Lines and CSV take
 the text from a ``text``, ``body`` or ``content`` field, with title, url, date and outlet fields.
 
 >>> doc = read_text("Le Pen wins\\n\\nParis, Sunday. Marine Le Pen won.", "a.txt")
@@ -77,7 +78,7 @@ def read_path(path: str | Path) -> list[Document]:
 
 
 def read_text(text: str, source: str, **metadata: Any) -> Document:
-    """A document from text already in memory; ``metadata`` may give title, url, published, outlet."""
+    """A document from text already in memory; ``metadata`` may give title, url, published, outlet, authors, language."""
     text = _strip_boilerplate_tail(text)
     if not text.strip():
         raise ReadError(f"{source}: no text (empty or whitespace only)")
@@ -92,6 +93,8 @@ def read_text(text: str, source: str, **metadata: Any) -> Document:
         published=published,
         outlet=metadata.get("outlet") or None,
         sha256=text_sha256(text),
+        authors=list(metadata.get("authors") or []),
+        language=metadata.get("language") or None,
     )
 
 
@@ -138,15 +141,14 @@ def _read_markdown(path: Path) -> list[Document]:
 
 
 def _read_html(path: Path) -> list[Document]:
-    from polgraph.loaders.html import main_text
+    from polgraph.loaders.html import read_page  # trafilatura loads only when there is a page
 
-    page = main_text(_read_bytes(path))
+    page = read_page(_read_bytes(path))
     if not page.text.strip():
-        raise ReadError(f"{path}: the HTML page has no main text")
+        raise ReadError(f"{path}: the HTML page has no main text (nothing trafilatura takes for an article)")
     return [
-        read_text(
-            page.text, str(path), title=page.title, url=page.url, published=page.published, outlet=page.outlet
-        )
+        read_text(page.stored_text(), str(path), title=page.title, url=page.url, published=page.published,
+                  outlet=page.outlet, authors=page.authors, language=page.language)
     ]
 
 

@@ -36,7 +36,7 @@ def to_graph(extraction: Extraction, schema: Schema | None = None) -> tuple[Grap
     batch.nodes.append(NodeRecord("Article", doc.id, {
         "name": doc.title or Path(doc.source).name,
         "title": doc.title, "url": doc.url, "published": published, "outlet": doc.outlet,
-        "path": doc.source, "sha256": doc.sha256, "chars": doc.chars, "text": doc.text or None,
+        "language": doc.language, "path": doc.source, "sha256": doc.sha256, "chars": doc.chars, "text": doc.text or None,
         "extractor": extraction.extractor,
     }))
 

@@ -86,3 +86,20 @@ def test_viewer_and_extraction_benchmarks_run() -> None:
 def test_export_memory_benchmark_runs() -> None:
     result = bench_module("export_memory").measure(400)
     assert result["edges"] >= 400 and result["jsonl_stream_peak_mb"] > 0
+
+
+def test_html_extraction_benchmark_scores_both_readers() -> None:
+    html = bench_module("html_extraction")
+    result = html.measure(html.load_pages(html.PAGES)[:3])
+    for reader in ("beautifulsoup", "trafilatura"):
+        counts = result[reader]
+        assert counts["true_positives"] + counts["false_negatives"] == result["chunks_with"]
+        assert counts["false_positives"] + counts["true_negatives"] == result["chunks_without"]
+
+
+def test_duplicates_benchmark_runs_both_finders(tmp_path: Path) -> None:
+    duplicates = bench_module("duplicates")
+    assert duplicates.synthetic_actors(300) == duplicates.synthetic_actors(300)  # seeded
+    row = duplicates.measure(300, tmp_path / "actors", duplicates.former_find_duplicates())
+    assert row["actors"] == 300 and row["rapidfuzz"]["true_pairs"] == row["difflib"]["true_pairs"] > 0
+    assert duplicates.command_seconds(tmp_path / "actors") > 0

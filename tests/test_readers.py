@@ -84,6 +84,42 @@ def test_html_keeps_the_main_text_only(tmp_path: Path) -> None:
         read_path(write(tmp_path, "empty.html", "<html><head><title>x</title></head></html>"))
 
 
+HTML_PAGES = Path(__file__).parent / "data" / "html"
+ANNOTATIONS = json.loads((HTML_PAGES / "eval.json").read_text(encoding="utf-8"))["pages"]
+
+
+def test_html_metadata_and_the_byline_on_top() -> None:
+    (doc,) = read_path(HTML_PAGES / "in-state-polls-ads.html")
+    assert doc.title == "State assembly polls: ruling alliance retains power"
+    assert (doc.authors, doc.published, doc.outlet, doc.language) == (
+        ["Arjun Menon", "Kavitha Rao"], "2024-06-04", "The Deccan Chronicle Weekly", "en")
+    headline, byline, first = doc.text.split("\n\n")[:3]
+    assert (headline, byline) == (doc.title, "By Arjun Menon and Kavitha Rao")
+    assert first.startswith("The ruling alliance retained power")
+    assert doc.to_dict()["authors"] == ["Arjun Menon", "Kavitha Rao"] and doc.to_dict()["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    "name", ["us-senate-blog-comments.html", "nl-coalition-comments-in-article.html", "es-elecciones-andalucia.html",
+             "short-article-long-sidebar.html", "fr-assemblee-retraites.html", "teaser-articles-first.html"],
+)
+def test_html_drops_comments_related_links_and_sidebars(name: str) -> None:
+    (doc,) = read_path(HTML_PAGES / name)
+    text, expected = " ".join(doc.text.split()), ANNOTATIONS[name]
+    assert [chunk for chunk in expected["with"] if chunk not in text] == []
+    assert [chunk for chunk in expected["without"] if chunk in text] == []
+    assert doc.language == expected["metadata"]["language"] and doc.published == expected["metadata"]["published"]
+
+
+def test_html_byline_already_in_the_text_is_not_repeated(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {i} about the vote in the Bundestag on the budget for next year.</p>" for i in range(4))
+    html = (f"<html><head><meta name='author' content='Lena Hoffmann'></head><body><article><h1>Budget passes</h1>"
+            f"<p>Lena Hoffmann reports from Berlin.</p>{body}</article></body></html>")
+    (doc,) = read_path(write(tmp_path, "page.html", html))
+    assert doc.authors == ["Lena Hoffmann"] and doc.text.count("Lena Hoffmann") == 1
+    assert doc.text.startswith("Budget passes\n\nLena Hoffmann reports")
+
+
 def test_markdown_title(tmp_path: Path) -> None:
     (doc,) = read_path(write(tmp_path, "a.md", "# Merkel wins\n\nAngela Merkel won the election.\n"))
     assert doc.title == "Merkel wins"
