@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,9 +27,36 @@ _EXTRA_COUNTRY_WORDS = {"GB": ["England", "English", "Scotland", "Scottish", "Wa
 _ELECTION_ADJECTIVES = {"US": "United States", "GB": "United Kingdom"}
 
 
+class _DataLoader(yaml.SafeLoader):
+    """YAML as its authors mean it: only true/false are booleans, so the country code NO (Norway) or ON
+    (Ontario) stays text (YAML 1.1, which PyYAML follows, reads yes/no/on/off as booleans)."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+_TEXT_FIELDS = ("name", "label", "wikidata", "country", "gender", "kind")
+
+
+def read_data(path: Path) -> dict:
+    """A gazetteer file, read with ``_DataLoader``; a value of the wrong type is an error naming the entry."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)
+    for item in data.get("entries", []):
+        for key in _TEXT_FIELDS:
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise ValueError(f"{path.name}: {item.get('name')!r} has {key} {item[key]!r}, not text (quote it)")
+        for key in ("aliases", "adjectives"):
+            if not all(isinstance(v, str) for v in item.get(key) or ()):
+                raise ValueError(f"{path.name}: {item.get('name')!r} has {key} that are not all text (quote them)")
+    return data
+
+
 def _country_tables() -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
     """Words naming each country (name, aliases, adjectives), its canonical name and adjective, by code."""
-    data = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    data = read_data(COUNTRIES_FILE)
     words: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     adjectives: dict[str, str] = {}
@@ -105,13 +133,13 @@ class Gazetteer:
 def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     entries = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_data(path)
         for item in data["entries"]:
             entries.append(
                 Entry(
                     name=item["name"],
                     label=item.get("label", data["label"]),
-                    aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                    aliases=tuple(item.get("aliases") or ()),
                     wikidata=item.get("wikidata"),
                     country=item.get("country"),
                     gender=item.get("gender"),
