@@ -96,8 +96,32 @@ def find_events(ctx: ArticleContext) -> None:
     _rounds(ctx, main)
 
 
+OFFICES_RUN_FOR = {"presidency": "presidential", "premiership": "general", "leadership": "leadership",
+                   "chancellorship": "general", "mayoralty": "mayoral", "governorship": "gubernatorial"}
+CANDIDACY = frozenset({"stand", "run", "bid", "campaign", "candidacy", "candidate", "race", "contest", "compete"})
+
+
+def _office_run_for(ctx: ArticleContext, head: Token) -> Phrase | None:
+    """"stand for the French presidency in 2017", "run for the presidency of the UMP": the election to it."""
+    kind = OFFICES_RUN_FOR[head.lower_]
+    if not (head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in CANDIDACY):
+        return None
+    phrase = Phrase(start=head.idx, end=head.idx + len(head.text), kind=kind)
+    for child in head.children:
+        if child.dep_ == "amod" and COUNTRY_OF_WORD.get(child.lower_):
+            phrase.country, phrase.start = COUNTRY_OF_WORD[child.lower_], min(phrase.start, child.idx)
+    party = _of_party(ctx, head)
+    if party is not None:  # the presidency of a party: its leadership election
+        phrase.kind, phrase.where, phrase.where_name = "leadership", party.id, party.name
+        last = ctx.doc[max(t.i for t in head.subtree)]
+        phrase.end = last.idx + len(last.text)
+    return phrase
+
+
 def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
     lower = head.lower_
+    if lower in OFFICES_RUN_FOR:
+        return _office_run_for(ctx, head)
     if lower not in HEADS or head.pos_ not in ("NOUN", "PROPN") or ctx.is_skipped(head.idx) \
             or not head.text.islower() or ctx.mention_at(head) is not None:
         return None  # "People's Vote" is a name, not an election

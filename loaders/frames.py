@@ -37,6 +37,7 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP = frozenset({"it", "its", "itself", "they", "them", "their", "theirs"})
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+QUANTIFIERS = frozenset({"any", "all", "some", "none", "each", "one", "most", "both", "many", "several"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # A verb without a subject of its own takes that of the word it hangs from.
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp")
@@ -65,6 +66,11 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
         clause = token.head
         if clause.dep_ == "relcl":
             return head_entity(ctx, clause.head, through)
+    if lower in QUANTIFIERS:  # "any of the contests of Super Tuesday": the contests
+        inner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"), None)
+        if inner is not None:
+            return head_entity(ctx, inner, through, via)
     through = tuple(through) if via is None or token.lemma_.lower() in via else ()
     for child in token.children:
         if child.dep_ == "poss" and "poss" in through:
@@ -123,16 +129,18 @@ def is_negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in ("refuse", "fail", "decline")
 
 
-def is_hedged(verb: Token) -> bool:
-    """The verb is only expected, hoped for or possible ("is expected to win", "could back", "if he wins")."""
+def is_hedged(verb: Token) -> str | None:
+    """How the verb is only possible: "conditional" ("if he wins"), "expected" ("is expected to win", "could
+    back"), or None when the text states it."""
+    for word in _chain(verb):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children):
+            return "conditional"
     for word in _chain(verb):
         if any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in word.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children):
-            return True
+            return "expected"
         if word is not verb and (word.lemma_ in HEDGE_VERBS or word.lower_ in _HEDGES):
-            return True
-    return False
+            return "expected"
+    return None
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -193,9 +201,14 @@ def objects(ctx: ArticleContext, verb: Token, preposition: str, through: Iterabl
               if p.dep_ == "pobj" and p.pos_ == "NOUN"]  # "unseated from the council in Y"
     for group in (places, nested):
         for place in group:
-            for prep in place.children:
-                if prep.dep_ in ("prep", "agent", "dative") and _preposition_is(prep, words):
-                    heads += [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in with_conjuncts(p)]
+            # the first such preposition: "the council in Valentigny in the Doubs department" is in Valentigny
+            # (after the word first: "In Britain, Swinson lost in the seat of X" was lost in X)
+            preps = sorted((p for p in place.children
+                            if p.dep_ in ("prep", "agent", "dative") and _preposition_is(p, words)),
+                           key=lambda p: (p.i < place.i, p.i))
+            prep = preps[0] if preps else None
+            if prep is not None:
+                heads += [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in with_conjuncts(p)]
         found = _entities(ctx, heads, through, via)
         if found:
             return found

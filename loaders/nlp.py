@@ -30,11 +30,23 @@ RULER = "polgraph_gazetteer"
 
 @Language.component("polgraph_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence (the parser would run a headline into the first paragraph)."""
+    """A line break ends a sentence (the parser would run a headline into the first paragraph); an aside in
+    brackets does not ("Labour MP (Member of Parliament) Tom Watson")."""
+    opened = None
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+            opened = None
+            continue
+        if previous.text == "(":
+            opened = previous.i
+        if opened is not None:
+            before_aside = doc[opened - 1].text if opened else "."
+            if before_aside not in (".", "!", "?") and doc[token.i - 1].text not in (".", "!", "?"):
+                token.is_sent_start = False  # inside the brackets, or just after them
+            if previous.text == ")":
+                opened = None
     return doc
 
 

@@ -54,9 +54,14 @@ def _frames_by_word() -> dict[tuple[bool, str], list[Frame]]:
 
 
 def _keys(token: Token) -> Iterator[str]:
-    """The lemma, the lemma with a particle ("hit back"), and with the words after it ("take aim")."""
+    """The lemma (and the word stripped of its ending, where the lemmatizer errs: "hates" -> "hat"), the lemma
+    with a particle ("hit back"), and with the words after it ("take aim")."""
     lemma = token.lemma_.lower()
     yield lemma
+    word = token.lower_
+    for ending in ("s", "d", "es", "ed", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            yield word[: -len(ending)]
     for child in token.children:
         if child.dep_ in ("prt", "advmod") and child.i > token.i:
             yield f"{lemma} {child.lower_}"
@@ -513,6 +518,8 @@ def _owner(segment: list[Item], start: int, end: int) -> tuple[Item | None, list
     after = segment[end:]
     while after and after[0].text in ("of", "for", "the", "from", "in"):
         after = after[1:]
+        if len(after) >= 3 and after[0].label == "Person" and after[1].text in ("'s", "’s"):
+            after = after[2:]  # "spokesman for Mr Hollande's government": the government's
         if after and after[0].entity and segment[end].text in ("of", "for", "from", "in"):
             return after[0], []
     entities = [it for it in segment[:start] if it.entity]
@@ -562,7 +569,8 @@ def apply_titles(ctx: ArticleContext, sentence: Span) -> None:
         if reverse:
             _title_facts(ctx, mention.entity_id, reverse, sentence, adjacent=False)
     for person, tokens, hedged in _copula_phrases(ctx, sentence):
-        _title_facts(ctx, person, tokens, sentence, adjacent=False, hedged=hedged)
+        if hedged != "conditional":  # "if he becomes UMP president": nothing yet
+            _title_facts(ctx, person, tokens, sentence, adjacent=False, hedged=bool(hedged))
 
 
 # --- surface rules --------------------------------------------------------------------
