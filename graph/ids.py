@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus, and extraction folds each many times
 def fold(text: str) -> str:
     """Lower-case, accent-free form used to compare names: 'Juppé' -> 'juppe'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..graph.ids import node_id
-from .gazetteer import COUNTRY_NAMES, COUNTRY_WORDS, Entry, Gazetteer
+from .gazetteer import COUNTRY_NAMES, Entry, Gazetteer, countries_named
 from .model import Document, Entity, Evidence, Mention, Relation, Statement
 from .text import AnalysisText
 
@@ -200,10 +200,7 @@ class ArticleContext:
 
         A country the gazetteer does not know counts under its own name (e.g. "Indonesia").
         """
-        votes: Counter[str] = Counter()
-        for code, words in COUNTRY_WORDS.items():
-            for word in words:
-                votes[code] += len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w])", self.text))
+        votes = countries_named(self.text)
         for ent in self.doc.ents:
             entry = self.gazetteer.lookup(ent.text)
             if entry and entry.country and entry.label in ("Person", "Party", "Region"):

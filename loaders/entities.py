@@ -311,22 +311,32 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _propagate_mentions(ctx: ArticleContext) -> None:
-    """Every later occurrence of a name already resolved is a mention too (NER misses some)."""
-    taken = [(m.start, m.end) for m in ctx.mentions] + list(ctx.furniture.skipped)
-    forms = sorted(
-        {(alias, entity_id) for entity_id, entity in ctx.entities.items() for alias in entity.aliases
-         if len(alias) >= 3 or alias.isupper()} | _surnames(ctx),
-        key=lambda item: -len(item[0]),
-    )
-    for alias, entity_id in forms:
-        flags = 0 if alias.isupper() else re.IGNORECASE
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", ctx.text, flags):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+    """Every later occurrence of a name already resolved is a mention too (NER misses some).
+
+    All names go into two patterns, longest first: capitals-only abbreviations matched in their case, the
+    other names in any case but starting with a capital in the text.
+    """
+    taken = bytearray(len(ctx.text) + 1)
+    for start, end in [(m.start, m.end) for m in ctx.mentions] + list(ctx.furniture.skipped):
+        taken[start:end] = b"\x01" * (end - start)
+    forms: dict[str, str] = {}
+    for alias, entity_id in {(alias, entity_id) for entity_id, entity in ctx.entities.items()
+                             for alias in entity.aliases if len(alias) >= 3 or alias.isupper()} | _surnames(ctx):
+        forms.setdefault(alias if alias.isupper() else alias.casefold(), entity_id)
+    for exact in (True, False):
+        names = sorted((f for f in forms if f.isupper() == exact), key=len, reverse=True)
+        if not names:
+            continue
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", 0 if exact else re.IGNORECASE)
+        for match in pattern.finditer(ctx.text):
+            start, end = match.span()
+            if any(taken[start:end]) or (not exact and not match.group(0)[:1].isupper()):
                 continue
-            if not alias.isupper() and not match.group(0)[:1].isupper():
+            entity_id = forms.get(match.group(0) if exact else match.group(0).casefold())
+            if entity_id is None:
                 continue
-            ctx.add_mention(ctx.entities[entity_id], match.start(), match.end())
-            taken.append((match.start(), match.end()))
+            ctx.add_mention(ctx.entities[entity_id], start, end)
+            taken[start:end] = b"\x01" * (end - start)
 
 
 def _surnames(ctx: ArticleContext) -> set[tuple[str, str]]:

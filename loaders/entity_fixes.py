@@ -93,10 +93,11 @@ def join_split_names(doc: Doc) -> Doc:
     "Ben Ali"); an ORG, "for the"/"of" and another ORG ("League" "for the" "Defence of Human Rights"); a
     country adjective just before an ORG ("Tunisian" "League")."""
     out: list[Span] = []
+    text = doc.text  # Doc.text joins every token: read it once, not per pair
     for ent in doc.ents:
         if out:
             prev = out[-1]
-            between = doc.text[prev.end_char : ent.start_char]
+            between = text[prev.end_char : ent.start_char]
             joined_end = ent.end
             if prev.label_ == ent.label_ == "PERSON" and between == " " and joined_end - prev.start <= 5:
                 out[-1] = _relabelled(prev, prev.start, joined_end, "PERSON")

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -73,6 +73,15 @@ def _country_tables() -> tuple[dict[str, list[str]], dict[str, str], dict[str, s
 COUNTRY_WORDS, COUNTRY_NAMES, COUNTRY_ADJECTIVES = _country_tables()
 # An adjective or name before an office ("German Chancellor", "US President") -> country code.
 COUNTRY_OF_WORD = {fold(w): code for code, words in COUNTRY_WORDS.items() for w in words}
+# Every country's names and adjectives in one pattern, longest first, as written (case counts: "US", "us").
+_CODE_OF_WORD = {w: code for code, words in COUNTRY_WORDS.items() for w in words}
+COUNTRY_MENTION = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(_CODE_OF_WORD, key=len, reverse=True)) + r")(?!\w)")
+
+
+def countries_named(text: str) -> Counter[str]:
+    """How often the text names each country, by code ("France", "French", "the French Republic")."""
+    return Counter(_CODE_OF_WORD[m.group(0)] for m in COUNTRY_MENTION.finditer(text))
 
 
 @dataclass(frozen=True)
