@@ -605,6 +605,10 @@ _WITHDREW = each(
 _PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?:(?:president|leader|prime minister|"
                         rf"chancellor) )?{P('Person', name='person')}")
 _PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
+# American style: "Elizabeth Warren (D-Mass.)", "Kevin McCarthy, R-Calif.,": the party by its initial.
+_PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-(?:{P('Place', 'Region')}|[A-Z][\w.]*)(?:\)|,)",
+                  flags=0)
+_PARTY_INITIALS = {"D": "Democratic Party", "R": "Republican Party", "I": None}
 _PRONOUN_S_PARTY = each(rf"\b(?P<pronoun>his|her)(?: own)?(?: [\w-]+){{0,2}} {P('Party', name='party')}")
 _LED_IN = re.compile(
     rf"\b(?:led|leading|came first|finished first|topped the poll)\b (?:in )?(?P<count>\w+|a number)"
@@ -648,6 +652,14 @@ def apply_surface_rules(ctx: ArticleContext, sentence: Span, t: Templated) -> No
         ctx.add_relation(t.entity(match["person"]), "LEADS", t.entity(match["party"]), sentence, confidence=0.6)
     for match in _PERSON_S_PARTY(t):
         ctx.add_relation(t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.8)
+    for match in _PARTY_TAG(t):
+        name = _PARTY_INITIALS[match["initial"]]
+        entry = ctx.gazetteer.lookup(name, "US", label="Party") if name else None
+        if entry is not None:
+            party = ctx.add_entry(entry)
+            tag = t.slot(match["person"]).end
+            ctx.add_mention(party, tag + 2, tag + 3)  # the initial itself names the party
+            ctx.add_relation(t.entity(match["person"]), "MEMBER_OF", party.id, sentence, confidence=0.85)
     for match in _PRONOUN_S_PARTY(t):
         person = _pronoun_person(ctx, t, match, "party")
         if person and ctx.label_of(person) == "Person":

@@ -46,6 +46,8 @@ def test_leads_from_titles_and_verbs(text: str, person: str, party: str) -> None
     ("The French president, socialist Francois Hollande, stayed in Paris.", "person:francois-hollande", "socialist"),
     ("Greg Clark, who is a Conservative MP, voted against the deal in London.", "person:greg-clark", "conservative"),
     ("He said Yvette Cooper of the Labour Party would speak in London.", "person:yvette-cooper", "labour"),
+    ("Sen. Elizabeth Warren (D-Mass.) criticized the plan on Monday.", "person:elizabeth-warren", "democratic"),
+    ("Rep. Kevin McCarthy, R-Calif., defended the bill in Washington.", "person:kevin-mccarthy", "republican"),
 ])
 def test_member_of_from_titles(text: str, person: str, party: str) -> None:
     assert any(s == person and party in o for s, o in predicates(text, "MEMBER_OF"))
@@ -70,6 +72,9 @@ def test_offices_of_countries_places_parties_and_bodies() -> None:
                for r in found)
     found = relations("The mayor of Bristol, Marvin Rees, opened the bridge on Monday.")
     assert any(r.predicate == "HOLDS_OFFICE" and r.object == "place:bristol" for r in found)
+    found = relations("WASHINGTON (Reuters) - Senate Majority Leader Chuck Schumer vowed to pass the bill.")
+    assert any(r.predicate == "HOLDS_OFFICE" and "senate" in r.object and r.properties["role"] == "majority leader"
+               for r in found)
 
 
 def test_former_and_party_offices() -> None:
