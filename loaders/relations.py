@@ -606,8 +606,8 @@ _PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?
                         rf"chancellor) )?{P('Person', name='person')}")
 _PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
 # American style: "Elizabeth Warren (D-Mass.)", "Kevin McCarthy, R-Calif.,": the party by its initial.
-_PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-(?:{P('Place', 'Region')}|[A-Z][\w.]*)(?:\)|,)",
-                  flags=0)
+_PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-"
+                  rf"(?:{P('Place', 'Region')}|[A-Z][\w.]*)(?:\)|,)", flags=0)
 _PARTY_INITIALS = {"D": "Democratic Party", "R": "Republican Party", "I": None}
 _PRONOUN_S_PARTY = each(rf"\b(?P<pronoun>his|her)(?: own)?(?: [\w-]+){{0,2}} {P('Party', name='party')}")
 _LED_IN = re.compile(
