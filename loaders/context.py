@@ -74,6 +74,7 @@ class ArticleContext:
     relations: list[Relation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # person id -> "f" / "m", where the article or gazetteer tells
+    titles: dict[str, list[str]] = field(default_factory=dict)  # "president" -> the people the article calls so
     _by_token: dict[int, Located] | None = field(default=None, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: list[Span] = field(default_factory=list, repr=False)

@@ -88,7 +88,7 @@ def find_entities(ctx: ArticleContext) -> None:
     _resolve_others(ctx, others)
     _governments(ctx)
     _propagate_mentions(ctx)
-    _genders(ctx)
+    _genders_and_titles(ctx)
 
 
 def _foreign_by_a_common_name(ctx: ArticleContext, entry: Entry, name: str) -> bool:
@@ -110,8 +110,8 @@ def _candidates(ctx: ArticleContext) -> list[tuple[Span, str]]:
         label = ent.label_
         if ctx.is_skipped(ent.start_char, ent.end_char) or (label not in MODEL_LABELS and label not in _OWN_LABELS):
             continue
-        if label == "Party" and ent.text.islower() and not _MEMBER_NOUNS.match(ent.text):
-            continue  # "socialist ideas": a word, not the party; "the socialists" stays
+        if label == "Party" and ent.text.islower() and not (_MEMBER_NOUNS.match(ent.text) or ent.text.endswith(" party")):
+            continue  # "socialist ideas": a word, not the party; "the socialists", "the conservative party" stay
         found.append((ent, label))
     for start, end in ctx.furniture.bylines + ctx.furniture.credits:
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
@@ -350,26 +350,25 @@ def _surnames(ctx: ArticleContext) -> set[tuple[str, str]]:
     return {(name, ids.pop()) for name, ids in found.items() if len(ids) == 1 and len(name) >= 3}
 
 
-def _genders(ctx: ArticleContext) -> None:
-    """Genders the gazetteer knows, or the article shows by a title before a name ("Ms Royal", "Lord X")."""
-    for entity_id, entity in ctx.entities.items():
-        if entity.label != "Person":
+def _genders_and_titles(ctx: ArticleContext) -> None:
+    """Genders the gazetteer knows, or the article shows by a title before a name ("Ms Royal", "Lord X"), and the
+    titles the article gives each person ("Princess Ubolratana", "President Trump"), so that "the princess" and
+    "the president" find their person later."""
+    for mention in ctx.mentions:
+        if ctx.label_of(mention.entity_id) != "Person":
             continue
-        entry = ctx.gazetteer.by_id(entity_id)
+        before = ctx.text[max(0, mention.start - 16) : mention.start].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in MALE_TITLES | {"mr"}:
+            ctx.genders.setdefault(mention.entity_id, "m")
+        elif word in FEMALE_TITLES | {"mrs", "ms"}:
+            ctx.genders.setdefault(mention.entity_id, "f")
+        if word in PERSON_TITLES or OFFICE_WORDS.fullmatch(word):
+            ctx.titles.setdefault(word, []).append(mention.entity_id)
+    for entity_id, entity in ctx.entities.items():
+        entry = ctx.gazetteer.by_id(entity_id) if entity.label == "Person" else None
         if entry is not None and entry.gender:
             ctx.genders[entity_id] = entry.gender
-            continue
-        for mention in ctx.mentions:
-            if mention.entity_id != entity_id:
-                continue
-            before = ctx.text[max(0, mention.start - 12) : mention.start].split()
-            word = before[-1].lower() if before else ""
-            if word in MALE_TITLES:
-                ctx.genders[entity_id] = "m"
-                break
-            if word in FEMALE_TITLES:
-                ctx.genders[entity_id] = "f"
-                break
 
 
 def _trimmed(ent: Span) -> tuple[Span | None, str]:
@@ -390,7 +389,7 @@ def _trimmed(ent: Span) -> tuple[Span | None, str]:
 def _is_junk(span: Span, label: str) -> bool:
     """Headline fragments the small model takes for names ("Far-Right Just Suffered A Big Defeat")."""
     if not span.text[:1].isupper() and not span.text[:1].isdigit():
-        return not (label == "Party" and _MEMBER_NOUNS.match(span.text))
+        return not (label == "Party" and (_MEMBER_NOUNS.match(span.text) or span.text.endswith(" party")))
     return len(span) > 3 and any(t.pos_ in _JUNK_POS for t in span)
 
 

@@ -76,6 +76,7 @@ class Phrase:
     where_name: str | None = None
     relative: str | None = None  # next, last, this
     generic: bool = False  # "the election", "this election": the article's main one
+    attach_only: bool = False  # "ran for president": names an election only if the article names it otherwise
 
 
 def find_events(ctx: ArticleContext) -> None:
@@ -88,17 +89,34 @@ def find_events(ctx: ArticleContext) -> None:
     for phrase in specific:
         _complete(ctx, phrase, article_year)
     elections = _elections(ctx, specific)
-    main = _main_election(ctx, elections, phrases, article_year)
+    main = _main_election(ctx, elections, [p for p in phrases if not p.attach_only], article_year)
+    for phrase in [p for p in specific if p.attach_only and id(p) not in elections]:
+        if main is not None and _same_kind(phrase.kind, main.properties.get("kind")) and phrase.relative != "next":
+            elections[id(phrase)] = main  # "her candidacy for the prime ministry" in an article about the election
+        else:
+            phrases.remove(phrase)
     for phrase in phrases:
-        entity = elections.get(id(phrase)) or (main if phrase.generic else None)
+        entity = elections.get(id(phrase)) or (_of_its_sentence(ctx, phrase, elections, phrases) or main
+                                               if phrase.generic else None)
         if entity is not None:
             ctx.add_mention(entity, phrase.start, phrase.end, replace=True)
     _rounds(ctx, main)
 
 
 OFFICES_RUN_FOR = {"presidency": "presidential", "premiership": "general", "leadership": "leadership",
-                   "chancellorship": "general", "mayoralty": "mayoral", "governorship": "gubernatorial"}
+                   "chancellorship": "general", "mayoralty": "mayoral", "governorship": "gubernatorial",
+                   "president": "presidential", "ministry": "general", "minister": "general", "mayor": "mayoral",
+                   "governor": "gubernatorial", "chancellor": "general", "leader": "leadership"}
+PERSON_TITLES = frozenset({"president", "ministry", "minister", "mayor", "governor", "chancellor", "leader"})
 CANDIDACY = frozenset({"stand", "run", "bid", "campaign", "candidacy", "candidate", "race", "contest", "compete"})
+
+
+def _of_its_sentence(ctx: ArticleContext, phrase: Phrase, elections: dict[int, object], phrases: list[Phrase]):
+    """"he lost the election to Hollande in the 2012 election": the one election its own sentence names."""
+    sentence = ctx.sentence_of(phrase.start)
+    named = {elections[id(p)].id: elections[id(p)] for p in phrases
+             if id(p) in elections and sentence.start_char <= p.start < sentence.end_char}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _office_run_for(ctx: ArticleContext, head: Token) -> Phrase | None:
@@ -106,7 +124,10 @@ def _office_run_for(ctx: ArticleContext, head: Token) -> Phrase | None:
     kind = OFFICES_RUN_FOR[head.lower_]
     if not (head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in CANDIDACY):
         return None
-    phrase = Phrase(start=head.idx, end=head.idx + len(head.text), kind=kind)
+    if head.lower_ in ("ministry", "minister") and not any(c.lower_ == "prime" for c in head.children):
+        return None  # "the prime ministry", "prime minister", not any ministry
+    # The office a person runs for ("ran for president") names the election only if the article names it too.
+    phrase = Phrase(start=head.idx, end=head.idx + len(head.text), kind=kind, attach_only=head.lower_ in PERSON_TITLES)
     for child in head.children:
         if child.dep_ == "amod" and COUNTRY_OF_WORD.get(child.lower_):
             phrase.country, phrase.start = COUNTRY_OF_WORD[child.lower_], min(phrase.start, child.idx)
@@ -251,7 +272,7 @@ def _elections(ctx: ArticleContext, phrases: list[Phrase]) -> dict[int, object]:
     (the most specific phrases first, so "the 2015 election" does not join "the 2019 general election")."""
     found: dict[int, object] = {}
     merged: list[tuple[Phrase, object]] = []  # what is known of each election so far, and its entity
-    for phrase in sorted(phrases, key=lambda p: -(bool(p.year) + bool(p.kind) + bool(p.where))):
+    for phrase in sorted(phrases, key=lambda p: (p.attach_only, -(bool(p.year) + bool(p.kind) + bool(p.where)))):
         fitting = [(known, entity) for known, entity in merged if _fits(phrase, known)]
         if len(fitting) >= 1:
             known, entity = fitting[0]
@@ -259,6 +280,8 @@ def _elections(ctx: ArticleContext, phrases: list[Phrase]) -> dict[int, object]:
             known.kind = known.kind or phrase.kind
             known.where = known.where or phrase.where
             found[id(phrase)] = entity
+            continue
+        if phrase.attach_only:
             continue
         entity = ctx.add_entity("Election", _name(phrase), kind=phrase.kind or "general", year=phrase.year,
                                 country=phrase.country)

@@ -56,12 +56,16 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
     if entity:
         return entity
     lower = token.lower_
-    if lower in _DEFINITE:  # "the Biden campaign": the campaign's own name first
-        named = next((ctx.entity_at(c) for c in token.children if c.dep_ == "compound" and ctx.entity_at(c)), None)
+    if lower in _DEFINITE:  # "the Biden campaign", "the second largest party, Labour,": the name given first
+        named = next((ctx.entity_at(c) for c in token.children if c.dep_ in ("compound", "appos") and ctx.entity_at(c)),
+                     None)
         if named:
             return named
     if lower in MALE | FEMALE | GROUP or (lower in _DEFINITE and _has_definite_article(token)):
         return antecedent(ctx, token)
+    if lower in ctx.titles and token.pos_ == "NOUN" and _has_definite_article(token) and not any(
+            ctx.entity_at(c) for c in token.children):
+        return _titled(ctx, token)  # "the princess announced", "the president said"
     if lower in RELATIVE and token.dep_ in SUBJECTS + ("dobj",):
         clause = token.head
         if clause.dep_ == "relcl":
@@ -93,6 +97,13 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
                     if found:
                         return found
     return None
+
+
+def _titled(ctx: ArticleContext, token: Token) -> str | None:
+    """The person the article gave this title before ("Princess Ubolratana" ... "the princess"), the most named."""
+    earlier = [e for e in ctx.titles[token.lower_]
+               if any(m.entity_id == e and m.start < token.idx for m in ctx.mentions)]
+    return Counter(earlier).most_common(1)[0][0] if earlier else None
 
 
 def _has_definite_article(token: Token) -> bool:
@@ -271,6 +282,12 @@ def nearest_actor(ctx: ArticleContext, before: int, labels: tuple[str, ...], gen
         if index - step < 0:
             break
         current = ctx.sentences[index - step]
+        if step and "Person" in labels:
+            subject = next((c for c in current.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in ctx.titles and ctx.mention_at(subject) is None:
+                titled = head_entity(ctx, subject)  # "The princess, 67, announced ...": the princess
+                if titled and fits(ctx, titled, gender):
+                    return titled
         if step and depth < 3:
             pronoun = _subject_pronoun(current, labels, gender)
             if pronoun is not None and not (quoted and pronoun.head.lemma_ in SPEECH_LEMMAS):

@@ -263,3 +263,25 @@ def test_rounds_belong_to_their_election() -> None:
 def test_negatives(text: str) -> None:
     fact = facts(text)
     assert not any(p in ("LOST", "WON", "SUPPORTS", "RELATIVE_OF", "LEADS", "OPPOSES") for _, p, _ in fact), fact
+
+
+def test_seats_lost_and_won_in_the_articles_election() -> None:
+    text = ("Conservatives win the 2019 UK general election\n\nThe Conservative Party won the 2019 general election in "
+            "the United Kingdom. Labour lost 42. The Brexit Party failed to win any seats, and the SNP won 48 seats.")
+    found = facts(text)
+    election = "election:2019-united-kingdom-general-election"
+    assert ("party:labour-party", "LOST", election) in found and ("party:brexit-party", "LOST", election) in found
+    assert ("party:scottish-national-party", "CANDIDATE_IN", election) in found
+    assert ("party:conservative-party", "CANDIDATE_IN", election) not in found  # it won: no need to say it stood
+
+
+def test_the_titled_person_a_description_refers_to() -> None:
+    text = ("Princess Ubolratana spoke to reporters in Bangkok, Thailand. The princess, 67, announced her candidacy "
+            "for the prime ministry on Friday. The election is scheduled for March.")
+    assert any(s == "person:ubolratana" and p == "CANDIDATE_IN" for s, p, _ in facts(text))
+
+
+def test_running_for_an_office_names_an_election_only_if_the_article_does() -> None:
+    assert not any(p == "CANDIDATE_IN" for _, p, _ in facts("In 2019, Bernie Sanders said he would run for president."))
+    found = facts("Bernie Sanders ran for president in the 2016 United States presidential election.")
+    assert ("person:bernie-sanders", "CANDIDATE_IN", "election:2016-united-states-presidential-election") in found
