@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from trafilatura import bare_extraction
 
-from polgraph.graph.ids import fold
-from polgraph.loaders.metadata import BYLINE_REACH
+from ..graph.ids import fold
+from .metadata import BYLINE_REACH
 
 # A by-line part that names a role or a desk rather than a person ("Political Editor").
 _ROLE = re.compile(

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from polgraph.graph.ids import node_id
-from polgraph.loaders.model import ARTICLE, Entity, Evidence, Extraction, Mention, Relation
+from ..graph.ids import node_id
+from .model import ARTICLE, Entity, Evidence, Extraction, Mention, Relation
 
 BYLINE_REACH = 1000  # characters from the top of the text where a by-line is looked for
 CONFIDENCE = 0.9  # as for a by-line read in the text

@@ -24,8 +24,8 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
-from polgraph.graph.ids import article_id, text_sha256
-from polgraph.loaders.model import Document
+from ..graph.ids import article_id, text_sha256
+from .model import Document
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024  # one article; larger files are refused, not read into memory
 TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
@@ -141,7 +141,7 @@ def _read_markdown(path: Path) -> list[Document]:
 
 
 def _read_html(path: Path) -> list[Document]:
-    from polgraph.loaders.html import read_page  # trafilatura loads only when there is a page
+    from .html import read_page  # trafilatura loads only when there is a page
 
     page = read_page(_read_bytes(path))
     if not page.text.strip():

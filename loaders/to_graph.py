@@ -17,9 +17,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.schema import Schema, load_schema
-from polgraph.loaders.model import ARTICLE, Extraction
+from ..graph.records import GraphBatch, NodeRecord, RelationshipRecord
+from ..graph.schema import Schema, load_schema
+from .model import ARTICLE, Extraction
 
 _STATEMENT_SOURCES = {"SAID": "speaker", "SAID_AT": "said_at", "REPORTED_BY": "reported_by"}
 
