@@ -12,13 +12,39 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# What setuptools prints when a folder holding package data is not declared as a package.
+UNDECLARED_DATA = ("Package would be ignored", "absent from the `packages` configuration")
+
+
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheel_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The wheel, and everything pip and setuptools printed while building it (-v shows the backend's output)."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(out), str(ROOT)],
+                          check=True, capture_output=True, text=True, timeout=300)
     (built,) = out.glob("polgraph-*.whl")
-    return built
+    return built, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(wheel_build: tuple[Path, str]) -> Path:
+    return wheel_build[0]
+
+
+def test_wheel_build_prints_no_packaging_warning(wheel_build: tuple[Path, str]) -> None:
+    log = wheel_build[1]
+    assert "polgraph" in log and not [line for line in log.splitlines() if any(w in line for w in UNDECLARED_DATA)]
+
+
+def test_a_fresh_editable_install_prints_no_packaging_warning(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    done = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-v", "-e", str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log[-2000:]
+    assert "Successfully installed polgraph" in log
+    assert not [line for line in log.splitlines() if any(w in line for w in UNDECLARED_DATA)]
 
 
 def test_wheel_holds_one_top_level_package_with_its_data(wheel: Path) -> None:
