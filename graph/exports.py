@@ -221,7 +221,8 @@ def _flat(value: Any) -> Any:
 # Gephi, Gephi Lite, igraph and Cytoscape show an item's `label`; GEXF keeps an edge's `type` for
 # its direction. A property that takes one of these names is written prefixed by its label or type.
 TOOL_NAMES = {"label", "node_label", "relation"}
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
 
 
 def tool_view(graph: nx.MultiDiGraph, xml: bool = False) -> nx.MultiDiGraph:
@@ -316,9 +317,6 @@ def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
         _gexf_attvalues(element, edge_types, attrs)
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
-
-
-GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
 
 
 def _gexf_attributes(xml_graph: ET.Element, kind: str, items: list[dict[str, Any]]) -> dict[str, str]:
