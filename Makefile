@@ -30,10 +30,12 @@ bench: $(VENV)/.installed         ## benchmarks on the embedded store, 10k to 1M
 bench-neo4j: $(VENV)/.installed   ## the same against a real Neo4j started like the tests' one
 	bash scripts/bench-neo4j.sh
 
+# setuptools prints a note on every editable install of a package-dir layout like this one ("Editable
+# installation ... folders with the same name as your package"): information only, filtered by its text.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e .
+	PYTHONWARNINGS="ignore:Editable installation" $(VENV)/bin/pip install -q -e .
 	touch $@
 
 clean:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import logging
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,12 @@ def demo(ctx: Context) -> None:
         facts = store.query(ALL_FACTS.cypher)
         click.echo(f"\nFacts ({len(facts.rows)}):")
         click.echo(_format_table(facts))
-    click.echo("\nNext: `polgraph query \"MATCH (p:Person) RETURN p.name\"`, `polgraph stats`, `polgraph --help`.")
+    # The hints name the store the demo used, so they work when pasted.
+    where = f" --db {shlex.quote(ctx.db)}" if ctx.db else f" --neo4j {shlex.quote(ctx.neo4j)}" if ctx.neo4j else ""
+    click.echo(f"\nNext: `polgraph{where} query \"MATCH (p:Person) RETURN p.name\"`, `polgraph{where} stats`, "
+               "`polgraph --help`.")
+    click.echo(f"Browse it in the viewer: `polgraph{where} app`" + ("" if where else " (or `make app`)")
+               + ", then open http://127.0.0.1:8501.")
 
 
 @cli.command()

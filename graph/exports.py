@@ -5,7 +5,9 @@ A selection (``select_*``) reads nodes and relationships from a store into a ``S
 node's properties and whose edge attributes are ``type`` plus the relationship's (articles,
 evidence, spans, confidence, tier ...). One writer per format (``write_graphml``, ``write_gexf``,
 ``write_node_link``, ``write_csv``, ``write_jsonl``, ``write_cypher``); every export carries
-metadata: polgraph version, store, selection, time, counts.
+metadata: polgraph version, store, selection, time, counts. GraphML, GEXF and CSV are written from
+``tool_view``, the shape Gephi, Gephi Lite, igraph and Cytoscape expect (``label`` displayed, unique
+edge ids, ``relation`` for the relationship type); node-link JSON is networkx's, which D3 reads too.
 
 >>> from polgraph.graph.store import open_store
 >>> with open_store(":memory:") as store:
@@ -19,6 +21,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,7 +33,7 @@ from networkx.readwrite import json_graph
 from polgraph import __version__
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
 from polgraph.graph.schema import Schema
-from polgraph.graph.store import QueryError, Store, Subgraph
+from polgraph.graph.store import QueryError, Store, StoreError, Subgraph
 from polgraph.graph.values import GraphNode, GraphRelationship
 
 FORMATS = ("graphml", "gexf", "json", "csv", "jsonl", "cypher")
@@ -213,25 +217,137 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    flat = nx.MultiDiGraph(**{k: _flat(v) for k, v in graph.graph.items() if v is not None})
+# --- the view the analysis tools read (GraphML, GEXF, CSV) ---------------------------
+# Gephi, Gephi Lite, igraph and Cytoscape show an item's `label`; GEXF keeps an edge's `type` for
+# its direction. A property that takes one of these names is written prefixed by its label or type.
+TOOL_NAMES = {"label", "node_label", "relation"}
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
+
+
+def tool_view(graph: nx.MultiDiGraph, xml: bool = False) -> nx.MultiDiGraph:
+    """The graph as the analysis tools read it: ``label`` is what they display (a node's name, an edge's
+    relationship type), the node's polgraph label is ``node_label``, the relationship type is also ``relation``,
+    edges have unique keys (``e0``, ``e1`` ...: the ids GraphML and GEXF need), values are flat (lists as JSON
+    text) and a property named like one of these gets its owner as prefix (RELATIVE_OF's ``relation`` becomes
+    ``relative_of_relation``). With ``xml``, characters XML cannot hold become U+FFFD (offsets stay right).
+
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("person:a", label="Person", name="Ann")
+    >>> _ = graph.add_edge("person:a", "person:a", key="RELATIVE_OF", type="RELATIVE_OF", relation="niece")
+    >>> view = tool_view(graph)
+    >>> view.nodes["person:a"], list(view.edges(keys=True, data=True))[0][2:]
+    ({'label': 'Ann', 'node_label': 'Person', 'name': 'Ann'}, ('e0', {'label': 'RELATIVE_OF', \
+'relation': 'RELATIVE_OF', 'relative_of_relation': 'niece'}))
+    """
+    def flat(value: Any) -> Any:
+        value = _flat(value)
+        return XML_ILLEGAL.sub("\ufffd", value) if xml and isinstance(value, str) else value
+
+    def props(owner: str, attrs: dict[str, Any], skip: str) -> dict[str, Any]:
+        return {_tool_name(owner, k): flat(v) for k, v in attrs.items() if k != skip and v is not None}
+
+    view = nx.MultiDiGraph(**{k: flat(v) for k, v in graph.graph.items() if v is not None})
     for node, attrs in graph.nodes(data=True):
-        flat.add_node(node, **{k: _flat(v) for k, v in attrs.items() if v is not None})
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        flat.add_edge(source, target, key=key, **{k: _flat(v) for k, v in attrs.items() if v is not None})
-    return flat
+        label = attrs["label"]
+        view.add_node(node, label=flat(attrs.get("name") or node), node_label=label, **props(label, attrs, "label"))
+    for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        rel_type = attrs["type"]
+        view.add_edge(source, target, key=f"e{number}", label=rel_type, relation=rel_type,
+                      **props(rel_type, attrs, "type"))
+    return view
+
+
+def from_tool_view(view: nx.MultiDiGraph, source: str = "the graph") -> nx.MultiDiGraph:
+    """The graph a ``tool_view`` was made from, e.g. after ``nx.read_graphml`` (values stay flat).
+
+    >>> graph = nx.MultiDiGraph()
+    >>> _ = graph.add_edge("person:a", "person:b", key="RELATIVE_OF", type="RELATIVE_OF", relation="niece")
+    >>> graph.nodes["person:a"]["label"] = graph.nodes["person:b"]["label"] = "Person"
+    >>> list(from_tool_view(tool_view(graph)).edges(keys=True, data=True))
+    [('person:a', 'person:b', 'RELATIVE_OF', {'type': 'RELATIVE_OF', 'relation': 'niece'})]
+    """
+    graph = nx.MultiDiGraph(**view.graph)
+    try:
+        for node, attrs in view.nodes(data=True):
+            label = attrs["node_label"]
+            graph.add_node(node, label=label, **{_property_name(label, k): v for k, v in attrs.items()
+                                                 if k not in ("label", "node_label")})
+        for source_id, target_id, attrs in view.edges(data=True):
+            rel_type = attrs["relation"]
+            graph.add_edge(source_id, target_id, key=rel_type, type=rel_type, **{
+                _property_name(rel_type, k): v for k, v in attrs.items() if k not in ("id", "label", "relation")})
+    except KeyError as missing:
+        raise StoreError(f"{source}: not a polgraph export (an item has no {missing} attribute)") from None
+    return graph
+
+
+def _tool_name(owner: str, name: str) -> str:
+    return f"{owner.lower()}_{name}" if name in TOOL_NAMES else name
+
+
+def _property_name(owner: str, name: str) -> str:
+    prefix = f"{owner.lower()}_"
+    return name.removeprefix(prefix) if name.startswith(prefix) and name[len(prefix):] in TOOL_NAMES else name
 
 
 # --- writers (one per format) -------------------------------------------------------
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    nx.write_graphml(flattened(graph), path)
+    """GraphML for Gephi, Gephi Lite, igraph and Cytoscape (``tool_view``), the metadata as graph data keys."""
+    nx.write_graphml(tool_view(graph, xml=True), path)
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    flat = flattened(graph)
-    for node, attrs in flat.nodes(data=True):
-        attrs.setdefault("name", node)
-    nx.write_gexf(flat, path)
+    """GEXF 1.2 for Gephi and Gephi Lite (``tool_view``): directed edges, each labelled with its relationship
+    type; the metadata as JSON text in ``<meta><description>``, beside ``<creator>``."""
+    view = tool_view(graph, xml=True)
+    root = ET.Element("gexf", {"xmlns": GEXF_NAMESPACE, "version": "1.2"})
+    meta = ET.SubElement(root, "meta", lastmodifieddate=dt.date.today().isoformat())
+    ET.SubElement(meta, "creator").text = f"polgraph {graph.graph.get('polgraph_version', __version__)}"
+    ET.SubElement(meta, "description").text = json.dumps(view.graph, ensure_ascii=False)
+    xml_graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="static")
+    node_types = _gexf_attributes(xml_graph, "node", [attrs for _, attrs in view.nodes(data=True)])
+    edge_types = _gexf_attributes(xml_graph, "edge", [attrs for *_, attrs in view.edges(data=True)])
+    nodes = ET.SubElement(xml_graph, "nodes")
+    for node, attrs in view.nodes(data=True):
+        _gexf_attvalues(ET.SubElement(nodes, "node", id=node, label=str(attrs["label"])), node_types, attrs)
+    edges = ET.SubElement(xml_graph, "edges")
+    for source, target, key, attrs in view.edges(keys=True, data=True):
+        element = ET.SubElement(edges, "edge", id=key, source=source, target=target, label=attrs["label"])
+        _gexf_attvalues(element, edge_types, attrs)
+    ET.indent(root)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def _gexf_attributes(xml_graph: ET.Element, kind: str, items: list[dict[str, Any]]) -> dict[str, str]:
+    """Declares the attribute columns of nodes or edges (ids are the names) and returns their GEXF types."""
+    values: dict[str, list[Any]] = {}
+    for attrs in items:
+        for name, value in attrs.items():
+            if name != "label":
+                values.setdefault(name, []).append(value)
+    types = {name: _gexf_type(column) for name, column in values.items()}
+    declared = ET.SubElement(xml_graph, "attributes", {"class": kind, "mode": "static"})
+    for name, gexf_type in types.items():
+        ET.SubElement(declared, "attribute", id=name, title=name, type=gexf_type)
+    return types
+
+
+def _gexf_type(values: list[Any]) -> str:
+    kinds = {type(v) for v in values}
+    if kinds == {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "long"
+    return "double" if kinds <= {int, float} else "string"
+
+
+def _gexf_attvalues(element: ET.Element, types: dict[str, str], attrs: dict[str, Any]) -> None:
+    attvalues = ET.SubElement(element, "attvalues")
+    for name, value in attrs.items():
+        if name in types:
+            text = str(value).lower() if types[name] == "boolean" else str(value)
+            ET.SubElement(attvalues, "attvalue", {"for": name, "value": text})
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: str | Path) -> None:
@@ -251,24 +367,26 @@ def write_jsonl(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> None:
-    """nodes.csv and edges.csv with Gephi's spreadsheet headers (Id, Label; Source, Target, Type),
-    plus metadata.json beside them."""
+    """nodes.csv and edges.csv with Gephi's spreadsheet headers (nodes: Id, Label; edges: Source, Target,
+    Type = Directed, Id, Label = relationship type), the other columns as in ``tool_view``, and metadata.json."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label", "name"})
+    view = tool_view(graph)
+    node_keys = sorted({k for _, a in view.nodes(data=True) for k in a} - {"label", "node_label", "name"})
     with (folder / "nodes.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Id", "Label", "node_label", *node_keys])
-        for node, attrs in graph.nodes(data=True):
-            writer.writerow([node, attrs.get("name", node), attrs.get("label"),
-                             *[_csv(attrs.get(k)) for k in node_keys]])
-    edge_keys = sorted({k for *_, a in graph.edges(data=True) for k in a} - {"type"})
+        for node, attrs in view.nodes(data=True):
+            writer.writerow([node, attrs["label"], attrs["node_label"], *[attrs.get(k, "") for k in node_keys]])
+    edge_keys = sorted({k for *_, a in view.edges(data=True) for k in a} - {"label", "relation"})
     with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["Source", "Target", "Type", "Label", *edge_keys])
-        for source, target, attrs in graph.edges(data=True):
-            writer.writerow([source, target, "Directed", attrs.get("type"), *[_csv(attrs.get(k)) for k in edge_keys]])
-    (folder / "metadata.json").write_text(json.dumps(graph.graph, indent=1, default=_json_default) + "\n")
+        writer.writerow(["Source", "Target", "Type", "Id", "Label", "relation", *edge_keys])
+        for source, target, key, attrs in view.edges(keys=True, data=True):
+            writer.writerow([source, target, "Directed", key, attrs["label"], attrs["relation"],
+                             *[attrs.get(k, "") for k in edge_keys]])
+    (folder / "metadata.json").write_text(json.dumps(graph.graph, ensure_ascii=False, indent=1, default=_json_default)
+                                          + "\n", encoding="utf-8")
 
 
 def write_cypher(graph: nx.MultiDiGraph, path: str | Path) -> None:
@@ -322,10 +440,6 @@ def cypher_literal(value: Any) -> str:
     return f'"{text}"'
 
 
-def _csv(value: Any) -> Any:
-    return "" if value is None else _flat(value)
-
-
 def _json_default(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -367,7 +481,7 @@ def _typed(prop_type: str, value: Any) -> Any:
 
 def import_graphml(store: Store, path: str | Path) -> dict[str, int]:
     """Load a polgraph GraphML export into a store, in one transaction."""
-    graph = nx.read_graphml(path, force_multigraph=True)
+    graph = from_tool_view(nx.read_graphml(path, force_multigraph=True), str(path))
     summary = store.write_batch(batch_from_networkx(graph, store.schema))
     return {"nodes_created": summary.nodes_created, "relationships_created": summary.relationships_created}
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (`make test`, also run by .ci/run): installs everything the tests need on a
-# fresh machine (the venv with test extras, Debian's chromium, the Neo4j jars from Maven Central),
-# starts a real Neo4j on 127.0.0.1, runs ruff and pytest, and stops Neo4j again.
+# fresh machine (the venv with test extras, Debian's chromium, the npm packages of tests/js, the
+# Neo4j jars from Maven Central), starts a real Neo4j on 127.0.0.1, runs ruff and pytest, and stops
+# Neo4j again.
 # Extra arguments go to pytest, e.g. `bash scripts/test.sh -k store`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,20 @@ if [ ! -x /usr/bin/chromium ]; then
     sudo -n sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium' >/dev/null \
       || echo "warning: cannot install chromium without root; the browser tests will skip"
   fi
+fi
+
+step "JavaScript readers of the exports (tests/js: graphology, d3-force)"
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    sudo -n sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm' >/dev/null \
+      || echo "warning: cannot install node and npm without root; the JavaScript reader tests will skip"
+  fi
+fi
+if command -v npm >/dev/null; then
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 step "ruff"

@@ -34,6 +34,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "Marine Le Pen" in result.stdout and "Front National" in result.stdout
     assert (folder / "polgraph-data").is_dir()
+    assert "`polgraph app` (or `make app`)" in result.stdout.splitlines()[-1]  # it ends by naming the viewer
     return folder / "polgraph-data"
 
 
