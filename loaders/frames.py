@@ -179,7 +179,7 @@ def subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
-def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound",),
+def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound", "appos"),
            via: frozenset[str] | None = None) -> list[str]:
     """The entities doing ``verb``."""
     if is_passive(verb):

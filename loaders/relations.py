@@ -83,7 +83,7 @@ def _governors(token: Token, depth: int = 4) -> set[str]:
 def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[str, ...],
                    via: frozenset[str] | None = None) -> list[str]:
     if role == "agent":
-        return agents(ctx, word, through=("compound",))
+        return agents(ctx, word, through=("compound", "appos"))
     if role == "patient":
         return patients(ctx, word, through=through, via=via)
     return objects(ctx, word, role, through=through, via=via)
@@ -459,6 +459,10 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
     past = any(it.text.rstrip("-") in offices.past or it.text == "ex" for it in before)
     qualifiers = [it.text for it in before if it.text in offices.qualifiers]
     owner_item, qualifier_places = _owner(segment, start, end)
+    if owner_item is not None and owner_item in before:  # "the SNP's Westminster leader": a leader of a part of it
+        between = before[before.index(owner_item) + 1 :]
+        qualifier_places += [it.token.text for it in between if it.entity is None and it.token.text[:1].isupper()
+                             and it.text not in offices.qualifiers | offices.past and not fold_country(it.text)]
     owner = owner_item.entity if owner_item else None
     role = " ".join([*qualifier_places, *qualifiers, title]).strip()
     current = False if past else None
@@ -516,8 +520,10 @@ def _owner(segment: list[Item], start: int, end: int) -> tuple[Item | None, list
     nearest before it ("UKIP spokesman"); places between a party and the title qualify it ("UKIP
     Scotland chairman")."""
     after = segment[end:]
-    while after and after[0].text in ("of", "for", "the", "from", "in"):
-        after = after[1:]
+    while after and (after[0].text in ("of", "for", "the", "from", "in")
+                     or after[0].entity is None and (after[0].token.is_lower or after[0].text == "-")
+                     and any(it.entity for it in after[1:5]) and segment[end].text in ("of", "for")):
+        after = after[1:]  # "leader of the far-right National Rally"
         if len(after) >= 3 and after[0].label == "Person" and after[1].text in ("'s", "’s"):
             after = after[2:]  # "spokesman for Mr Hollande's government": the government's
         if after and after[0].entity and segment[end].text in ("of", "for", "from", "in"):

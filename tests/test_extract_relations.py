@@ -33,6 +33,7 @@ def predicates(text: str, predicate: str) -> set[tuple[str, str]]:
     ("The Labour Party's leader, Jeremy Corbyn, toured Wales.", "person:jeremy-corbyn", "labour"),
     ("Marine Le Pen, National Front president, hailed the result.", "person:marine-le-pen", "front-national"),
     ("In Ottawa, Justin Trudeau heads the Liberal Party of Canada.", "person:justin-trudeau", "liberal"),
+    ("Marine Le Pen, the leader of the far-right National Rally, spoke in France.", "person:marine-le-pen", "front"),
 ])
 def test_leads_from_titles_and_verbs(text: str, person: str, party: str) -> None:
     assert any(s == person and party in o for s, o in predicates(text, "LEADS"))
@@ -75,6 +76,12 @@ def test_offices_of_countries_places_parties_and_bodies() -> None:
     found = relations("WASHINGTON (Reuters) - Senate Majority Leader Chuck Schumer vowed to pass the bill.")
     assert any(r.predicate == "HOLDS_OFFICE" and "senate" in r.object and r.properties["role"] == "majority leader"
                for r in found)
+
+
+def test_a_leader_of_part_of_a_party_holds_an_office_in_it() -> None:
+    found = relations("Stephen Flynn, the SNP's Westminster leader, said the vote was lost.")
+    assert not any(r.predicate == "LEADS" for r in found)
+    assert any(r.predicate == "HOLDS_OFFICE" and r.properties["role"] == "Westminster leader" for r in found)
 
 
 def test_former_and_party_offices() -> None:
@@ -121,6 +128,7 @@ def test_titles_negatives(text: str) -> None:
     ("Justin Trudeau hit back at Andrew Scheer on Tuesday.", ("justin-trudeau", "andrew-scheer")),
     ("Nicolas Sarkozy vowed to stand against Francois Hollande in 2017.", ("nicolas-sarkozy", "francois-hollande")),
     ("UKIP suspended John Smith after his remarks in Kent.", ("uk-independence-party", "john-smith")),
+    ("The prime minister, Rishi Sunak, accused Labour of planning a pact.", ("rishi-sunak", "labour-party")),
 ])
 def test_opposes(text: str, fact: tuple[str, str]) -> None:
     found = predicates(text, "OPPOSES")
