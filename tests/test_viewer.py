@@ -93,10 +93,9 @@ def location(request, seed_db: Path, seed_extraction, monkeypatch: pytest.Monkey
         monkeypatch.delenv("POLGRAPH_APP_NEO4J", raising=False)
         return "embedded"
     uri = neo4j_uri()
-    with open_store(neo4j=uri) as server:
-        if server.query("MATCH (a:Article) RETURN count(a) AS n").rows != [[3]]:  # other tests clear the server
-            server.clear()
-            fill(server, seed_extraction)
+    with open_store(neo4j=uri) as server:  # filled for each test: other tests clear the server
+        server.clear()
+        fill(server, seed_extraction)
     monkeypatch.setenv("POLGRAPH_APP_NEO4J", uri)
     monkeypatch.delenv("POLGRAPH_APP_DB", raising=False)
     return "neo4j"
@@ -141,7 +140,7 @@ def test_facts_mode_draws_the_facts_with_their_types(location: str) -> None:
     assert {LE_PEN, FN, "region:nord-pas-de-calais-picardie"} <= ids
     assert not any(i.startswith(("article:", "statement:")) for i in ids)
     leads = [e for e in network["edges"] if (e["from"], e["to"]) == (LE_PEN, FN)]
-    assert [e["label"] for e in leads] == ["LEADS"] and leads[0]["arrows"] == "to"
+    assert [e["label"] for e in leads] == ["LEADS"] and leads[0]["arrows"]["to"]["enabled"]
     assert "Facts:" in app.caption[0].value and "Click a node" in app.info[0].value
 
 
@@ -149,7 +148,7 @@ def test_cooccurrence_mode_weights_pairs_by_sentences(location: str) -> None:
     app = open_app({"mode": "cooccurrence"})
     network = drawn(app)
     pair = [e for e in network["edges"] if {e["from"], e["to"]} == {VALLS, LE_PEN}]
-    assert len(pair) == 1 and pair[0]["arrows"] == "" and pair[0]["color"] == EDGE_COLOUR[views.NAMED_WITH]
+    assert len(pair) == 1 and not pair[0]["arrows"]["to"]["enabled"] and pair[0]["color"] == EDGE_COLOUR[views.NAMED_WITH]
     assert "named together in 3 sentence(s), 2 article(s)" in pair[0]["title"]  # two in one article, one in the other
     legend = "\n".join(m.value for m in app.markdown)
     assert "sentences or statements naming both" in legend
@@ -158,6 +157,7 @@ def test_cooccurrence_mode_weights_pairs_by_sentences(location: str) -> None:
     heavier = drawn(app)["edges"]
     assert heavier and len(heavier) < len(network["edges"])
     assert all(widths[frozenset((e["from"], e["to"]))] > 1 for e in heavier)
+    assert min(widths.values()) == 1
     assert app.query_params["weight"] == "2" and app.query_params["mode"] == "cooccurrence"
 
 

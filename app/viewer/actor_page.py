@@ -72,8 +72,9 @@ def actor_summary(actor: str, compact: bool) -> None:
 
 
 def actor_facts(actor: str) -> list[dict[str, Any]]:
-    """Its facts both ways (MENTIONED_IN left out), each with ``direction`` and ``sentences``."""
-    outgoing = [{**f, "direction": "→"} for f in data.rows(queries.ACTOR_FACTS_OUT, {"id": actor})]
+    """Its facts both ways (MENTIONED_IN and SAID left out), each with ``direction`` and ``sentences``."""
+    outgoing = [{**f, "direction": "→"} for f in data.rows(queries.ACTOR_FACTS_OUT, {"id": actor})
+                if f["relation"] != "SAID"]  # its statements are listed on their own
     incoming = [{**f, "direction": "←"} for f in data.rows(queries.ACTOR_FACTS_IN, {"id": actor})]
     return [{**f, "sentences": sentences_of(f)} for f in outgoing + incoming]
 
@@ -100,7 +101,7 @@ def timeline(facts: list[dict[str, Any]], said: list[dict[str, Any]]) -> None:
     table = pd.DataFrame(rows)
     table["date"] = pd.to_datetime(table["date"])
     chart = alt.Chart(table).mark_circle(opacity=0.75).encode(
-        x=alt.X("date:T", title="article date"), y=alt.Y("kind:N", title=None),
+        x=alt.X("date:T", title="article date", axis=alt.Axis(format="%Y-%m")), y=alt.Y("kind:N", title=None),
         size=alt.Size("count():Q", title="items", legend=None), color=alt.Color("kind:N", legend=None),
         tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("date:T"), alt.Tooltip("article:N"),
                  alt.Tooltip("count():Q", title="items")])

@@ -54,8 +54,6 @@ function draw(args) {
   network = new vis.Network(container, {nodes: new vis.DataSet(args.nodes), edges: edges}, args.options);
   window.network = network;
   network.once("afterDrawing", function () { window.drawnAt = performance.now(); window.drawnVersion = args.version; });
-  // Stop the simulation once the layout is stable, so the page stays light and nodes can be dragged.
-  network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); });
   if (args.selected_node && args.nodes.some(function (n) { return n.id === args.selected_node; })) {
     network.selectNodes([args.selected_node]);
   }

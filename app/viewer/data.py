@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from polgraph.app.viewer.network import drawing
+from polgraph.app.viewer.network import drawing, layout
 from polgraph.graph import articles, exports
 from polgraph.graph.store import NOT_ACTORS, Store, open_store
 from polgraph.graph.views import Selection, build_view
@@ -79,8 +79,13 @@ def _view(key: tuple[Any, ...], selection: Selection) -> nx.MultiDiGraph:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
+def _positions(key: tuple[Any, ...], selection: Selection) -> dict[str, tuple[float, float]]:
+    return layout(_view(key, selection))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _drawn(key: tuple[Any, ...], selection: Selection, colour_by: str, size_by: str) -> dict[str, Any]:
-    return drawing(_view(key, selection), colour_by, size_by)
+    return drawing(_view(key, selection), colour_by, size_by, _positions(key, selection))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -96,5 +101,5 @@ def _actor_names(key: tuple[Any, ...]) -> dict[str, str]:
 
 def forget() -> None:
     """Drop the read-only handle and every cache (before and after the Load page writes)."""
-    for cached in (reader, _whole_graph, _view, _drawn, _article_index, _actor_names):
+    for cached in (reader, _whole_graph, _view, _positions, _drawn, _article_index, _actor_names):
         cached.clear()

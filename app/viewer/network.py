@@ -41,19 +41,52 @@ COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#ed
                      "#9c755f", "#17becf", "#bcbd22", "#8c564b"]
 SMALL_COMMUNITY = "#d0d0d0"  # communities beyond the palette
 WIDTH_MEANS = {NAMED_WITH: "sentences or statements naming both", "default": "articles stating it"}
-PHYSICS_LIMIT = 300  # above this many nodes, lay out with networkx and draw without physics
+SPRING_LIMIT = 300  # above this many nodes, ForceAtlas2 lays a part out: the spring layout slows down past it
+NODE_ROOM = 200  # side of the square one node gets, in vis-network's units (nodes are 10 to 35 across)
 
 
-def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "degree") -> dict[str, Any]:
+def layout(view: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Where each node goes, computed here so the browser draws at once, with no simulation to settle.
+
+    Each connected part is laid out on its own (networkx's spring layout, or ForceAtlas2, Gephi's,
+    above ``SPRING_LIMIT`` nodes; both seeded) in a square whose side grows with the square root
+    of its size, and the squares are packed in rows, largest first: the main component gets room
+    and the pairs around it do not push it into a corner.
+    """
+    simple = undirected(view)
+    parts = sorted(nx.connected_components(simple), key=lambda part: (-len(part), min(part)))
+    sides = [NODE_ROOM * math.sqrt(len(part)) for part in parts]
+    row_width = max([*sides[:1], 1.2 * math.sqrt(sum(side * side for side in sides))])
+    positions: dict[str, tuple[float, float]] = {}
+    left = top = row_height = 0.0
+    for part, side in zip(parts, sides, strict=True):
+        if left + side > row_width and left > 0:
+            left, top, row_height = 0.0, top + row_height, 0.0
+        sub = simple.subgraph(part)
+        if len(part) == 1:
+            placed = {next(iter(part)): (0.0, 0.0)}
+        elif len(part) <= SPRING_LIMIT:
+            placed = nx.spring_layout(sub, seed=7, scale=side / 2)
+        else:
+            placed = nx.rescale_layout_dict(nx.forceatlas2_layout(sub, max_iter=50, seed=7), scale=side / 2)
+        for node, (x, y) in placed.items():
+            positions[node] = (round(float(x) + left + side / 2, 1), round(float(y) + top + side / 2, 1))
+        left += side
+        row_height = max(row_height, side)
+    return positions
+
+
+def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "degree",
+            positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Everything the network component needs (``nodes``, ``edges``, ``options``, ``version``) and the
-    ``legend`` facts: what each colour, size and width stands for in this view."""
+    ``legend`` facts: what each colour, size and width stands for in this view. ``positions`` (from
+    ``layout``) saves laying the view out again for another colour or size."""
     simple = undirected(view)
     measure = (analysis.betweenness_of(simple) if size_by == "betweenness"
                else {n: float(simple.degree(n)) for n in simple})
     biggest = max(measure.values(), default=0.0) or 1.0
     communities = analysis.community_of(undirected(view, weight=True), weight="weight") if colour_by == "community" else {}
-    big = view.number_of_nodes() > PHYSICS_LIMIT
-    positions = nx.spring_layout(simple, seed=7, scale=1200, iterations=30) if big else {}
+    positions = positions if positions is not None else layout(view)
     nodes = []
     for node, attrs in view.nodes(data=True):
         label = attrs.get("label", "")
@@ -65,28 +98,36 @@ def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "deg
         tooltip = [f"{label}: {name}", node, f"{size_by}: {_number(measure.get(node, 0.0))}"]
         if communities:
             tooltip.append(f"community {communities.get(node)}")
-        entry = {"id": node, "label": _short(name), "title": "\n".join(tooltip), "color": colour, "shape": shape,
-                 "size": round(10 + 25 * measure.get(node, 0.0) / biggest, 1)}
-        if big:
-            entry.update(x=round(float(positions[node][0]), 1), y=round(float(positions[node][1]), 1), physics=False)
-        nodes.append(entry)
+        x, y = positions[node]
+        nodes.append({"id": node, "label": _short(name), "title": "\n".join(tooltip), "color": colour, "shape": shape,
+                      "size": round(10 + 25 * measure.get(node, 0.0) / biggest, 1), "x": x, "y": y})
     heaviest = max((d.get("weight", 1) for *_, d in view.edges(data=True)), default=1) or 1
     edges = []
+    between: dict[frozenset[str], int] = {}  # lines drawn so far between two nodes, either way
     for i, (source, target, attrs) in enumerate(view.edges(data=True)):
         rel_type = attrs.get("type", "")
         weight = attrs.get("weight", 1)
+        pair = frozenset((source, target))
+        between[pair] = between.get(pair, 0) + 1
         edges.append({"id": str(i), "from": source, "to": target, "color": EDGE_COLOUR.get(rel_type, FACT_COLOUR),
-                      "width": round(1 + 7 * math.sqrt(weight / heaviest), 1), "title": _edge_tooltip(attrs),
-                      "label": "" if rel_type == NAMED_WITH else rel_type, "arrows": "" if rel_type == NAMED_WITH else "to",
-                      "font": {"size": 9, "align": "middle"}})
-    options = {"physics": {"enabled": not big, "stabilization": {"iterations": 200, "fit": True},
-                           "barnesHut": {"gravitationalConstant": -6000, "springLength": 140}},
-               "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
-               "edges": {"smooth": False}, "layout": {"randomSeed": 7}}  # the same view, the same layout
+                      "width": _width(weight, heaviest), "title": _edge_tooltip(attrs),
+                      "label": "" if rel_type == NAMED_WITH else rel_type,
+                      "arrows": {"to": {"enabled": rel_type != NAMED_WITH, "scaleFactor": 0.5}},
+                      "font": {"size": 9, "align": "middle"},
+                      # Curved clockwise, more for each further line between the same two nodes: opposite and
+                      # parallel relationships stay apart.
+                      "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.1 + 0.15 * (between[pair] - 1)}})
+    options = {"physics": {"enabled": False}, "interaction": {"hover": True, "tooltipDelay": 120},
+               "edges": {"smooth": False}}
     content = {"nodes": nodes, "edges": edges, "options": options}
     version = hashlib.sha1(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
     return {**content, "version": version,
             "legend": _legend(view, colour_by, size_by, measure, communities, heaviest)}
+
+
+def _width(weight: float, heaviest: float) -> float:
+    """1 for the lightest line, 6 for the heaviest, the square root in between (weights vary a lot)."""
+    return round(1 + 5 * math.sqrt((weight - 1) / (heaviest - 1)), 1) if heaviest > 1 else 1.5
 
 
 def _edge_tooltip(attrs: dict[str, Any]) -> str:
@@ -136,8 +177,8 @@ def legend_html(legend: dict[str, Any]) -> str:
     if any(t not in EDGE_COLOUR for t in legend["types"]):
         edge_items.append(_swatch(FACT_COLOUR, "━", "other facts (type on the line)"))
     width = WIDTH_MEANS[NAMED_WITH] if legend["types"] == [NAMED_WITH] else WIDTH_MEANS["default"]
-    parts.append("<b>Lines</b>: " + " ".join(edge_items) + f"; <b>width</b>: number of {width}, up to "
-                 f"{_number(legend['heaviest'])}")
+    parts.append("<b>Lines</b>: " + " ".join(edge_items))
+    parts.append(f"<b>Width</b>: number of {width}, from 1 to {_number(legend['heaviest'])}")
     return '<div style="font-size:0.85em;line-height:1.6">' + "<br>".join(parts) + "</div>"
 
 
