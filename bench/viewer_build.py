@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -30,13 +27,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import save  # noqa: E402
 from corpus_load import build_corpus  # noqa: E402
 
+from polgraph.app.viewer.browser import drawn, idle, launch, network_frame, open_page, serve  # noqa: E402
 from polgraph.app.viewer.network import drawing  # noqa: E402
 from polgraph.graph import exports, views  # noqa: E402
 from polgraph.graph.store import open_store  # noqa: E402
 from polgraph.loaders.load import load_paths  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-POLGRAPH = str(Path(sys.executable).with_name("polgraph"))
 GOAL_SECONDS = 2.0
 
 
@@ -62,48 +58,15 @@ def server_share(db: Path, steps: list[tuple[str, views.Selection, str, str]]) -
     return shares
 
 
-def serve(db: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen([POLGRAPH, "--db", str(db), "app", "--port", str(port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                return process, url
-        except OSError:
-            time.sleep(0.5)
-    process.terminate()
-    raise SystemExit("the viewer did not start")
-
-
-def drawn_version(page, other_than: str | None, timeout: float = 120.0) -> str:
-    """Wait until the network component has drawn a version other than ``other_than``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                version = frame.evaluate("() => window.drawnAt !== null && typeof window.drawnVersion === 'string' "
-                                         "? window.drawnVersion : null")
-            except Exception:  # frames come and go while Streamlit renders
-                continue
-            if version and version != other_than:
-                return version
-        time.sleep(0.02)
-    page.screenshot(path="viewer-build-failed.png")
-    raise SystemExit("the network was not redrawn (screenshot: viewer-build-failed.png)")
-
-
-def focus_on(page, name: str | None) -> None:
-    box = page.locator("[data-testid='stSelectbox']").filter(has_text="Focus on")
-    if name is None:
-        box.get_by_role("button", name="Clear value").click()
-        return
-    box.click()
+def type_focus(page, name: str) -> None:
+    """Open the focus box and type a name (not timed: the redraw starts when the choice is made)."""
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Focus on").click()
     page.keyboard.type(name)
-    page.keyboard.press("Enter")
+
+
+def clear_focus(page) -> None:
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Focus on").get_by_role("button",
+                                                                                        name="Clear value").click()
 
 
 def hops(page, key: str) -> None:
@@ -113,52 +76,38 @@ def hops(page, key: str) -> None:
 
 def browser_steps(url: str, top_name: str) -> tuple[dict[str, list[float]], list[str], int, int]:
     """Seconds per step (cold pass, warm pass), the requests blocked, and the nodes and edges drawn first."""
-    from playwright.sync_api import sync_playwright
-
     blocked: list[str] = []
-    steps = [
-        ("named together", lambda p: p.get_by_text("Named together", exact=True).click()),
-        ("support and opposition", lambda p: p.get_by_text("Support and opposition", exact=True).click()),
-        ("facts", lambda p: p.get_by_text("Facts", exact=True).click()),
-        ("colour by community", lambda p: p.get_by_text("community (Louvain)", exact=True).click()),
-        ("size by betweenness", lambda p: p.get_by_text("betweenness", exact=True).click()),
-        ("focus on the top actor", lambda p: focus_on(p, top_name)),
-        ("two hops", lambda p: hops(p, "ArrowRight")),
-        ("one hop", lambda p: hops(p, "ArrowLeft")),
-        ("whole network again", lambda p: focus_on(p, None)),
-        ("colour by label", lambda p: p.get_by_text("label", exact=True).click()),
-        ("size by degree", lambda p: p.get_by_text("degree", exact=True).click()),
+
+    def click(text: str):
+        return lambda page: page.get_by_text(text, exact=True).click()
+
+    steps = [  # (what, untimed preparation, the timed action)
+        ("named together", None, click("Named together")), ("support and opposition", None, click("Support and opposition")),
+        ("facts", None, click("Facts")), ("colour by community", None, click("community (Louvain)")),
+        ("size by betweenness", None, click("betweenness")),
+        ("focus on the top actor", lambda p: type_focus(p, top_name), lambda p: p.keyboard.press("Enter")),
+        ("two hops", None, lambda p: hops(p, "ArrowRight")), ("one hop", None, lambda p: hops(p, "ArrowLeft")),
+        ("whole network again", None, clear_focus), ("colour by label", None, click("label")),
+        ("size by degree", None, click("degree")),
     ]
-    times: dict[str, list[float]] = {name: [] for name, _ in steps}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def guard(route) -> None:
-            host = route.request.url.split("/")[2] if "://" in route.request.url else ""
-            if route.request.url.startswith(("data:", "blob:", "about:")) or host.startswith(("127.0.0.1", "localhost")):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page = context.new_page()
+    times: dict[str, list[float]] = {name: [] for name, *_ in steps}
+    with launch() as browser:
         started = time.monotonic()
-        page.goto(url)
-        version = drawn_version(page, None)
+        page = open_page(browser, url, blocked)
+        first = drawn(network_frame(page, timeout=300))
         times["first page, facts"] = [round(time.monotonic() - started, 2)]
-        first = next(f for f in page.frames if f.evaluate("() => typeof window.drawnVersion === 'string'"))
-        nodes, edges = first.evaluate("() => [network.body.data.nodes.length, network.body.data.edges.length]")
+        version = first["version"]
         for _ in range(2):  # cold, then warm
-            for name, act in steps:
+            for name, prepare, act in steps:
+                idle(page)
+                if prepare:
+                    prepare(page)
                 started = time.monotonic()
                 act(page)
-                version = drawn_version(page, version)
+                version = drawn(network_frame(page, other_than=version, timeout=120))["version"]
                 times[name].append(round(time.monotonic() - started, 2))
                 print(f"{name}: {times[name][-1]} s", file=sys.stderr)
-        browser.close()
-    return times, blocked, nodes, edges
+    return times, blocked, len(first["nodes"]), len(first["edges"])
 
 
 def main() -> None:
@@ -191,12 +140,8 @@ def main() -> None:
              "betweenness"),
             ("two hops", views.Selection(labels=labels, types=types, focus=top, hops=2), "community", "betweenness"),
         ])
-        process, url = serve(db)
-        try:
+        with serve(["--db", str(db)]) as url:
             times, blocked, nodes, edges = browser_steps(url, top_name)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     first_page = times.pop("first page, facts")[0]

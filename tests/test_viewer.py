@@ -403,9 +403,10 @@ def test_legend_escapes_names() -> None:
 
 def test_highlighting_splits_overlaps_and_escapes() -> None:
     text = "<b>Le Pen</b> said: 'We won.' Then she left."
-    marked = highlighted_html(text, [(0, 30, "fact", "LEADS"), (20, 29, "quote", "said"), (31, 44, "chosen", "")])
+    marked = highlighted_html(text, [(0, 34, "fact", "LEADS"), (20, 29, "quote", "said"), (35, 44, "chosen", " ")])
     assert "<b>Le Pen" not in marked and "&lt;b&gt;Le Pen" in marked
     assert marked.count("<mark") == 4 and 'data-chosen="1"' in marked  # fact, quote inside it, fact again, chosen
+    assert ">A headline</mark><br><br>Then" in highlighted_html("A headline\n\nThen", [(0, 12, "fact", "")])
 
 
 def test_load_page_previews_then_adds_an_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

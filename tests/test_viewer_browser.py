@@ -1,31 +1,26 @@
-"""The viewer in a real headless Chromium (Debian's), driven by Playwright, with every request that
-leaves 127.0.0.1 blocked and recorded: the network drawn in each mode, real clicks on a node and on a
-line, the panels they open, links and bookmarks, on the embedded store and on Neo4j. Screenshots go
-to tests/artifacts/."""
+"""The viewer in a real headless Chromium (Debian's), driven by Playwright (app/viewer/browser.py), with
+every request that leaves 127.0.0.1 blocked and recorded: the network drawn in each mode, real clicks
+on a node and on a line, the panels they open, links and bookmarks, on the embedded store and on
+Neo4j. Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from polgraph.app.viewer.browser import CHROMIUM, click_edge, click_node, drawn, launch, network_frame, open_page, serve
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
 from polgraph.graph.store import open_store
 
 from .conftest import neo4j_uri
 from .test_viewer import EARLY, LE_PEN, VALLS, fill
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-POLGRAPH = str(Path(sys.executable).with_name("polgraph"))
 pytestmark = pytest.mark.browser
 
 
@@ -35,49 +30,17 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true but /usr/bin/chromium is missing (scripts/test.sh installs it)")
         pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+    with launch() as browser:
         yield browser
-        browser.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(*store: str) -> Iterator[str]:
-    """`polgraph [--db PATH | --neo4j URI] app` on a free port, until the module's tests are done."""
-    port = free_port()
-    process = subprocess.Popen([POLGRAPH, *store, "app", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("the viewer did not start")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
 def seed_url(seed_extraction, tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "g"
     with open_store(db) as store:
-        fill(store, seed_extraction, evil=False)
-    yield from serve("--db", str(db))
+        fill(store, seed_extraction)
+    with serve(["--db", str(db)]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +48,9 @@ def neo4j_url(seed_extraction) -> Iterator[str]:
     uri = neo4j_uri()
     with open_store(neo4j=uri) as server:
         server.clear()
-        fill(server, seed_extraction, evil=False)
-    yield from serve("--neo4j", uri)
+        fill(server, seed_extraction)
+    with serve(["--neo4j", uri]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -100,61 +64,8 @@ def thousand_url(tmp_path_factory) -> Iterator[str]:
             for i in range(960)]
     with open_store(db) as store:
         store.write_batch(GraphBatch("article:synthetic", nodes, rels))
-    yield from serve("--db", str(db))
-
-
-def open_page(browser, url: str, blocked: list[str]):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def guard(route) -> None:
-        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
-        if route.request.url.startswith(("data:", "blob:", "about:")) or host.startswith(("127.0.0.1", "localhost")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.goto(url)
-    return page
-
-
-def network_frame(page, other_than: str | None = None, timeout: float = 60.0):
-    """The network component's frame once it has drawn a version (other than ``other_than``)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                version = frame.evaluate("() => window.drawnAt !== null && typeof window.drawnVersion === 'string' "
-                                         "? window.drawnVersion : null")
-            except Exception:  # frames come and go while Streamlit renders
-                version = None
-            if version and version != other_than:
-                return frame
-        time.sleep(0.05)
-    raise AssertionError("no network drawn")
-
-
-def drawn(frame) -> dict:
-    return frame.evaluate("() => ({version: window.drawnVersion, nodes: network.body.data.nodes.get(), "
-                          "edges: network.body.data.edges.get()})")
-
-
-def click_node(page, frame, node_id: str) -> None:
-    """A real mouse click where vis-network drew the node."""
-    box = frame.frame_element().bounding_box()
-    spot = frame.evaluate("(id) => network.canvasToDOM(network.getPosition(id))", node_id)
-    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
-
-
-def click_edge(page, frame, source: str, target: str) -> None:
-    """A real mouse click on the middle of the (curved) line from ``source`` to ``target``."""
-    box = frame.frame_element().bounding_box()
-    spot = frame.evaluate("([a, b]) => { const edge = network.body.data.edges.get().find(e => e.from === a && e.to === b); "
-                          "return network.canvasToDOM(network.body.edges[edge.id].edgeType.getPoint(0.5)); }",
-                          [source, target])
-    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    with serve(["--db", str(db)]) as url:
+        yield url
 
 
 def record(name: str, seconds: float) -> None:

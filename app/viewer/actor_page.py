@@ -46,7 +46,8 @@ def actor_summary(actor: str, compact: bool) -> None:
     if compact:
         st.page_link("actor_page.py", label="Open on the Actor page", query_params={"actor": actor})
     else:
-        st.json({k: display(v) for k, v in node.properties.items() if k != "aliases"}, expanded=False)
+        with st.expander("All its properties"):
+            st.json({k: display(v) for k, v in node.properties.items() if k != "aliases"})
         st.page_link("network_page.py", label="Show its neighbourhood on the Network page",
                      query_params={"focus": actor, "node": actor})
     facts = actor_facts(actor)

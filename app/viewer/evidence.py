@@ -65,6 +65,7 @@ def highlighted_html(text: str, marks: list[tuple[int, int, str, str]], height: 
     """The text as HTML, escaped, each mark ``(start, end, kind, title)`` highlighted by kind (overlaps
     split so that every stretch shows the strongest kind covering it: chosen, quote, fact)."""
     rank = {"fact": 1, "quote": 2, "chosen": 3}
+    marks = [_trimmed(text, mark) for mark in marks]
     cuts = sorted({0, len(text), *(p for s, e, *_ in marks for p in (s, e) if 0 <= p <= len(text))})
     out = []
     for start, end in zip(cuts, cuts[1:], strict=False):
@@ -83,6 +84,16 @@ def highlighted_html(text: str, marks: list[tuple[int, int, str, str]], height: 
               "});</script>")
     return (f'<div class="pg-article" style="max-height:{height}px;overflow:auto;border:1px solid #ddd;padding:8px;'
             f'position:relative;line-height:1.5">{body}</div>{script}')
+
+
+def _trimmed(text: str, mark: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """The mark without the blank lines and spaces at its ends (headline sentences end in two newlines)."""
+    start, end, *rest = mark
+    while start < end and text[start:start + 1].isspace():
+        start += 1
+    while end > start and text[end - 1:end].isspace():
+        end -= 1
+    return (start, end, *rest)
 
 
 def mark_legend(kinds: list[str]) -> str:

@@ -38,7 +38,7 @@ NODE_STYLE = {  # label -> (colour, vis-network shape, legend symbol)
 EDGE_COLOUR = {"SUPPORTS": "#2ca02c", "OPPOSES": "#d62728", NAMED_WITH: "#7f8fa6"}
 FACT_COLOUR = "#aaaaaa"  # every other relationship type
 COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-                     "#9c755f", "#17becf", "#bcbd22", "#8c564b"]
+                     "#9c755f", "#17becf"]  # the ten largest communities; the legend names each
 SMALL_COMMUNITY = "#d0d0d0"  # communities beyond the palette
 WIDTH_MEANS = {NAMED_WITH: "sentences or statements naming both", "default": "articles stating it"}
 SPRING_LIMIT = 300  # above this many nodes, ForceAtlas2 lays a part out: the spring layout slows down past it
@@ -149,7 +149,7 @@ def _legend(view: nx.MultiDiGraph, colour_by: str, size_by: str, measure: dict[s
         members.setdefault(communities[node], []).append(str(view.nodes[node].get("name") or node))
     values = list(measure.values()) or [0.0]
     return {"colour_by": colour_by, "size_by": size_by, "labels": labels, "types": types,
-            "communities": [(n, len(names), names[:3]) for n, names in sorted(members.items())],
+            "communities": [(n, len(names), names[:2]) for n, names in sorted(members.items())],
             "size_range": (min(values), max(values)), "heaviest": heaviest}
 
 
