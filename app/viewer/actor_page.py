@@ -73,9 +73,9 @@ def actor_summary(actor: str, compact: bool) -> None:
 
 
 def actor_facts(actor: str) -> list[dict[str, Any]]:
-    """Its facts both ways (MENTIONED_IN and SAID left out), each with ``direction`` and ``sentences``."""
-    outgoing = [{**f, "direction": "→"} for f in data.rows(queries.ACTOR_FACTS_OUT, {"id": actor})
-                if f["relation"] != "SAID"]  # its statements are listed on their own
+    """Its facts both ways (not MENTIONED_IN; not SAID: statements have their own list), each with
+    ``direction`` and ``sentences``."""
+    outgoing = [{**f, "direction": "→"} for f in data.rows(queries.ACTOR_FACTS_OUT, {"id": actor})]
     incoming = [{**f, "direction": "←"} for f in data.rows(queries.ACTOR_FACTS_IN, {"id": actor})]
     return [{**f, "sentences": sentences_of(f)} for f in outgoing + incoming]
 
