@@ -59,7 +59,7 @@ def actor_summary(actor: str, compact: bool) -> None:
         with st.expander(f"{relation} ({len(group)})", expanded=not compact or len(facts) <= 6):
             for i, fact in enumerate(group):
                 st.markdown(f"<div>{fact['direction']} <b>{html.escape(str(fact['other']))}</b> · "
-                            f"{fact['tier'] or 'fact'} · confidence {fact['confidence'] or 0:.2f}</div>",
+                            f"{html.escape(fact['tier'] or 'fact')} · confidence {fact['confidence'] or 0:.2f}</div>",
                             unsafe_allow_html=True)
                 rows = fact["sentences"][:COMPACT_SENTENCES] if compact else fact["sentences"]
                 sentences(rows, key=f"{'panel' if compact else 'actor'}_{relation}_{i}")

@@ -1,9 +1,10 @@
 """What the viewer reads from the store, cached per process so a rerun redraws without asking again.
 
-The whole graph is read once (``exports.select_all``) and kept until the store changes: each
-run asks the store for three counts (articles, nodes, relationships), which are part of every
-cache key, so a load or a merge shows at the next run. Views, drawings and the article index
-are cached on the same keys. Cached objects are shared between sessions: never change them.
+The whole graph is read once (``exports.select_all``) and kept until the store changes: the
+store is asked for three counts (articles, nodes, relationships) at most every two seconds, and
+they are part of every cache key, so a load or a merge shows at the next run after that. Views,
+layouts, drawings and the article index are cached on the same keys. Cached objects are shared
+between sessions: never change them.
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ def rows(cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, An
 
 def fingerprint() -> tuple[Any, ...]:
     """Where the store is and how much it holds: changes whenever articles, nodes or relationships do."""
-    location = store_location()
-    return (location["db"], location["neo4j"], *(store().query(q).rows[0][0] for q in COUNTS))
+    return _fingerprint(**store_location())
+
+
+@st.cache_resource(show_spinner=False, ttl=2)  # asked once per page run, not once per cached read
+def _fingerprint(db: str | None, neo4j: str | None) -> tuple[Any, ...]:
+    return (db, neo4j, *(store().query(q).rows[0][0] for q in COUNTS))
 
 
 def whole_graph() -> nx.MultiDiGraph:
@@ -101,5 +106,5 @@ def _actor_names(key: tuple[Any, ...]) -> dict[str, str]:
 
 def forget() -> None:
     """Drop the read-only handle and every cache (before and after the Load page writes)."""
-    for cached in (reader, _whole_graph, _view, _positions, _drawn, _article_index, _actor_names):
+    for cached in (reader, _fingerprint, _whole_graph, _view, _positions, _drawn, _article_index, _actor_names):
         cached.clear()

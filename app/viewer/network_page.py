@@ -179,7 +179,7 @@ def edge_panel(view: nx.MultiDiGraph, a: str, b: str) -> None:
             head = f"<b>Named together</b> in {rel['weight']} sentence(s) or quotation(s), {len(articles)} article(s)"
         else:
             head = (f"<b>{html.escape(names[rel['source']])}</b> → <code>{rel['type']}</code> → "
-                    f"<b>{html.escape(names[rel['target']])}</b> · {rel['tier'] or 'fact'} · confidence "
+                    f"<b>{html.escape(names[rel['target']])}</b> · {html.escape(rel['tier'] or 'fact')} · confidence "
                     f"{rel['confidence'] or 0:.2f} · {len(articles)} article(s)")
         articles_line = "; ".join(citation_html(article) for article in articles)
         st.markdown(f"<div>{head}<br><small>Articles: {articles_line}</small></div>", unsafe_allow_html=True)
