@@ -26,7 +26,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-politics-dev"
 
 
 def picture(page, path: Path, full_page: bool = False) -> None:
-    page.mouse.move(1, 1)  # no tooltip over the picture
+    for frame in page.frames:  # no tooltip left over the network by the click
+        frame.evaluate("() => document.querySelectorAll('.vis-tooltip').forEach(t => t.style.visibility = 'hidden')")
     page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=full_page)
 
