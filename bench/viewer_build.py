@@ -9,13 +9,15 @@ in Debian's headless Chromium with every request leaving 127.0.0.1 blocked and c
 times each step from the click to the network drawn again (the component reports each drawing):
 switching mode, colour and size, focusing on the best-connected actor, two hops, and back. The
 same steps run twice: the first pass builds each view (cold), the second finds it cached (warm).
-Beside each step, the server's share: building that view and its drawing in Python, cold.
+Beside each step, the server's share: building that view and its drawing in Python, cold; and
+what views of 500 and 1,500 synthetic nodes (the viewer's cap) cost the server to lay out.
 The goal (issue 18): every step under 2 s in the browser.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -24,10 +26,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import save  # noqa: E402
 from corpus_load import build_corpus  # noqa: E402
+from synthetic import synthetic_batches  # noqa: E402
 
 from polgraph.app.viewer.browser import drawn, idle, launch, network_frame, open_page, serve  # noqa: E402
 from polgraph.app.viewer.network import drawing  # noqa: E402
@@ -45,6 +50,35 @@ def loaded_store(articles: int, folder: Path) -> Path:
         report = load_paths(store, [corpus], processes=2, progress=True)
     print(f"loaded {len(report.loaded)} articles", file=sys.stderr)
     return folder / "store"
+
+
+def synthetic_graph(nodes: int) -> nx.MultiDiGraph:
+    """The first ``nodes`` nodes the synthetic articles (bench/synthetic.py) name, with every fact among them."""
+    graph = nx.MultiDiGraph()
+    for batch in synthetic_batches(nodes * 20):
+        for node in batch.nodes:
+            if graph.number_of_nodes() < nodes:
+                graph.add_node(node.id, label=node.label, name=node.properties.get("name"))
+        for rel in batch.relationships:
+            if rel.source in graph and rel.target in graph:
+                graph.add_edge(rel.source, rel.target, key=rel.type, type=rel.type, **rel.properties)
+        if graph.number_of_nodes() >= nodes:
+            return graph
+    return graph
+
+
+def measure(nodes: int, repeat: int = 3) -> dict[str, Any]:
+    """Seconds (best of ``repeat``) to lay out and prepare the drawing of a synthetic view of ``nodes``
+    nodes: what a view at the viewer's 1,500-node cap costs the server."""
+    graph = synthetic_graph(nodes)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        drawn_view = drawing(graph)
+        times.append(time.perf_counter() - started)
+    size = len(json.dumps({k: drawn_view[k] for k in ("nodes", "edges", "options")}).encode())
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "seconds": round(min(times), 2),
+            "component_args_mb": round(size / 1e6, 2)}
 
 
 def server_share(db: Path, steps: list[tuple[str, views.Selection, str, str]]) -> dict[str, Any]:
@@ -162,6 +196,7 @@ def main() -> None:
         "server_seconds_cold": shares, "slowest_step_seconds": slowest,
         "slowest_over_goal": round(slowest / GOAL_SECONDS, 2), "requests_blocked": len(blocked),
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],  # the machine is shared
+        "synthetic_views": [measure(n) for n in (500, 1500)],
     }
     print(result)
     save("viewer_build", result)

@@ -14,7 +14,8 @@ from polgraph.app.viewer.actor_page import actor_summary
 from polgraph.app.viewer.evidence import citation_html, sentences
 from polgraph.app.viewer.network import legend_html
 from polgraph.graph.articles import cite
-from polgraph.graph.views import MODES, NAMED_WITH, Selection, date_range, edge_evidence
+from polgraph.graph.store import NOT_ACTORS
+from polgraph.graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, date_range, edge_evidence
 
 COLOURS = {"label": "label", "community": "community (Louvain)"}
 SIZES = {"degree": "degree", "betweenness": "betweenness"}
@@ -29,15 +30,15 @@ def defaults() -> dict:
 
 
 def actor_labels() -> list[str]:
-    return [label for label in data.store().schema.nodes if label not in ("Article", "Statement")]
+    return [label for label in data.store().schema.nodes if label not in NOT_ACTORS]
 
 
 def default_types() -> list[str]:
-    return [t for t in data.store().schema.relationships if t not in ("MENTIONED_IN", "MENTIONS")]
+    return [t for t in data.store().schema.relationships if t not in HIDDEN_TYPES]
 
 
-def selection(focus: bool = True, weight: bool = True) -> Selection:
-    """The view the session's values ask for (without the focus or the minimum weight if asked)."""
+def selection(focus: bool = True) -> Selection:
+    """The view the session's values ask for (without its focus if asked: the whole network to pick from)."""
     state = st.session_state
     window = state.get("window") or (None, None)
     return Selection(
@@ -46,7 +47,7 @@ def selection(focus: bool = True, weight: bool = True) -> Selection:
         articles=tuple(state["articles"]), since=window[0], until=window[1],
         tier=state["tier"] if state["mode"] != "cooccurrence" else "any",
         min_confidence=state["confidence"] if state["mode"] != "cooccurrence" else 0.0,
-        min_weight=state["weight"] if weight else 1, focus=state["focus"] if focus else None, hops=state["hops"])
+        min_weight=state["weight"], focus=state["focus"] if focus else None, hops=state["hops"])
 
 
 def render() -> None:
@@ -90,7 +91,7 @@ def sidebar() -> None:
         elif bounds:
             st.caption(f"Every dated article is from {bounds[0].isoformat()}.")
         st.subheader("Filters")
-        keep_valid("labels", actor_labels() + ["Statement", "Article"])
+        keep_valid("labels", list(data.store().schema.nodes))
         st.multiselect("Labels", list(data.store().schema.nodes), key="labels")
         if state["mode"] == "facts":
             keep_valid("types", list(data.store().schema.relationships))
@@ -174,7 +175,7 @@ def edge_panel(view: nx.MultiDiGraph, a: str, b: str) -> None:
         st.info("There is no line between these two in the view as it is now.")
         return
     for i, rel in enumerate(relationships):
-        articles = list(dict.fromkeys(s["article"] for s in rel["sentences"]))
+        articles = rel["articles"]
         if rel["type"] == NAMED_WITH:
             head = f"<b>Named together</b> in {rel['weight']} sentence(s) or quotation(s), {len(articles)} article(s)"
         else:
