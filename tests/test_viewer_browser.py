@@ -1,28 +1,26 @@
-"""The viewer in a real headless Chromium (Debian's), driven by Playwright, with every request that
-leaves 127.0.0.1 blocked and recorded. Screenshots go to tests/artifacts/."""
+"""The viewer in a real headless Chromium (Debian's), driven by Playwright (app/viewer/browser.py), with
+every request that leaves 127.0.0.1 blocked and recorded: the network drawn in each mode, real clicks
+on a node and on a line, the panels they open, links and bookmarks, on the embedded store and on
+Neo4j. Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from polgraph.app.viewer.browser import CHROMIUM, click_edge, click_node, drawn, launch, network_frame, open_page, serve
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
 from polgraph.graph.store import open_store
-from polgraph.loaders.load import SAMPLE_ARTICLE
 
-CHROMIUM = "/usr/bin/chromium"
+from .conftest import neo4j_uri
+from .test_viewer import EARLY, LE_PEN, VALLS, fill
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
-POLGRAPH = str(Path(sys.executable).with_name("polgraph"))
 pytestmark = pytest.mark.browser
 
 
@@ -32,47 +30,27 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true but /usr/bin/chromium is missing (scripts/test.sh installs it)")
         pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+    with launch() as browser:
         yield browser
-        browser.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(db: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen([POLGRAPH, "--db", str(db), "app", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("the viewer did not start")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def seed_url(tmp_path_factory) -> Iterator[str]:
+def seed_url(seed_extraction, tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "g"
-    subprocess.run([POLGRAPH, "--db", str(db), "load", str(SAMPLE_ARTICLE)], check=True, capture_output=True)
-    yield from serve(db)
+    with open_store(db) as store:
+        fill(store, seed_extraction)
+    with serve(["--db", str(db)]) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def neo4j_url(seed_extraction) -> Iterator[str]:
+    uri = neo4j_uri()
+    with open_store(neo4j=uri) as server:
+        server.clear()
+        fill(server, seed_extraction)
+    with serve(["--neo4j", uri]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -86,40 +64,8 @@ def thousand_url(tmp_path_factory) -> Iterator[str]:
             for i in range(960)]
     with open_store(db) as store:
         store.write_batch(GraphBatch("article:synthetic", nodes, rels))
-    yield from serve(db)
-
-
-def open_page(browser, url: str, blocked: list[str]):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def guard(route) -> None:
-        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
-        if route.request.url.startswith(("data:", "blob:", "about:")) or host.startswith(("127.0.0.1", "localhost")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.goto(url)
-    return page
-
-
-def network_labels(page, timeout: float = 60.0) -> list[str]:
-    """The node labels of the vis-network drawn in the page's iframe, once it has drawn."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                labels = frame.evaluate("() => (typeof network !== 'undefined' && network.body) ? "
-                                        "network.body.data.nodes.get().map(n => n.label) : null")
-            except Exception:  # frames come and go while Streamlit renders
-                labels = None
-            if labels and frame.locator("canvas").count():
-                return labels
-        time.sleep(0.1)
-    raise AssertionError("no network drawn")
+    with serve(["--db", str(db)]) as url:
+        yield url
 
 
 def record(name: str, seconds: float) -> None:
@@ -134,36 +80,94 @@ def test_network_draws_the_seed_offline(browser, seed_url: str) -> None:
     blocked: list[str] = []
     started = time.monotonic()
     page = open_page(browser, seed_url, blocked)
-    labels = network_labels(page)
+    labels = {n["label"] for n in drawn(network_frame(page))["nodes"]}
     record("seed network, first render (s)", time.monotonic() - started)
-    assert {"Marine Le Pen", "Front National", "Nord-Pas-de-Calais-Picardie"} <= set(labels)
-    page.wait_for_timeout(1500)
-    ARTIFACTS.mkdir(exist_ok=True)
+    assert {"Marine Le Pen", "Front National", "Nord-Pas-de-Calais-Picardie"} <= labels
+    page.get_by_text("Colour and shape", exact=False).wait_for()
     page.screenshot(path=str(ARTIFACTS / "network.png"))
-    if os.environ.get("POLGRAPH_UPDATE_SCREENSHOT"):
-        target = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "network.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ARTIFACTS / "network.png", target)
     assert blocked == [], blocked
 
 
-def test_search_shows_leads_and_its_evidence(browser, seed_url: str) -> None:
+def test_clicking_a_node_opens_its_panel_and_links_to_the_actor_page(browser, seed_url: str) -> None:
     blocked: list[str] = []
     page = open_page(browser, seed_url, blocked)
-    page.get_by_text("Actor", exact=True).first.click()
-    box = page.get_by_label("Find an actor", exact=True)
-    box.fill("Marine Le Pen")
-    box.press("Enter")
-    page.get_by_text("LEADS", exact=True).wait_for(timeout=60_000)
+    frame = network_frame(page)
+    version = drawn(frame)["version"]
+    click_node(page, frame, LE_PEN)
+    page.get_by_role("link", name="Open on the Actor page").wait_for(timeout=30_000)
+    page.wait_for_url(lambda url: "node=person%3Amarine-le-pen" in url)
+    assert page.get_by_text("LEADS (1)").count() and page.get_by_text("Also written").count()
+    assert drawn(network_frame(page))["version"] == version  # a click does not redraw the network
+    page.screenshot(path=str(ARTIFACTS / "node-panel.png"))
+    page.get_by_role("link", name="Open on the Actor page").click()
+    page.get_by_text("Timeline").wait_for(timeout=30_000)
+    page.wait_for_url(lambda url: "/actor?" in url and "actor=person%3Amarine-le-pen" in url)
     page.get_by_text("Front National leader Marine Le Pen", exact=False).first.wait_for(timeout=30_000)
+    chart = page.locator("[data-testid='stVegaLiteChart']")
+    chart.locator("canvas, svg").first.wait_for(timeout=30_000)  # the timeline, drawn
+    assert chart.bounding_box()["height"] > 50
     page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)
-    assert blocked == []
+    assert blocked == [], blocked
+
+
+def test_clicking_a_line_shows_its_sentences_and_one_in_its_article(browser, seed_url: str) -> None:
+    blocked: list[str] = []
+    page = open_page(browser, seed_url + "/?mode=stance", blocked)
+    frame = network_frame(page)
+    click_edge(page, frame, VALLS, LE_PEN)
+    page.get_by_text("Manuel Valls attacked Marine Le Pen in Paris.").wait_for(timeout=30_000)
+    assert page.get_by_text("Manuel Valls attacked Marine Le Pen again.").count()
+    link = page.get_by_role("link", name="Valls attacks Le Pen (Test Wire, 2019-03-01)").first
+    assert link.get_attribute("href") == "https://example.org/valls-attacks"
+    page.wait_for_url(lambda url: "edge=person%3Amanuel-valls&edge=person%3Amarine-le-pen" in url)
+    page.get_by_role("button", name="Show in the article").first.click()
+    chosen = page.locator("mark[data-chosen]")
+    chosen.wait_for(timeout=30_000)
+    assert chosen.inner_text().startswith("Manuel Valls attacked Marine Le Pen")
+    page.wait_for_url(lambda url: f"span={EARLY.replace(':', '%3A')}" in url)
+    page.screenshot(path=str(ARTIFACTS / "edge-panel.png"))
+    assert blocked == [], blocked
+
+
+def test_each_mode_redraws_and_the_view_is_bookmarkable(browser, seed_url: str) -> None:
+    blocked: list[str] = []
+    page = open_page(browser, seed_url, blocked)
+    facts = drawn(network_frame(page))
+    assert any(e["label"] == "LEADS" and e["arrows"]["to"]["enabled"] for e in facts["edges"])
+    for mode, name in (("cooccurrence", "Named together"), ("stance", "Support and opposition")):
+        before = drawn(network_frame(page))["version"]
+        started = time.monotonic()
+        page.get_by_text(name, exact=True).click()
+        shown = drawn(network_frame(page, other_than=before))
+        record(f"seed network, switch to {mode} (s)", time.monotonic() - started)
+        page.wait_for_url(lambda url, mode=mode: f"mode={mode}" in url)
+        page.screenshot(path=str(ARTIFACTS / f"network-{mode}.png"))
+    colours = {(e["from"], e["to"]): e["color"] for e in shown["edges"]}
+    assert colours[(VALLS, LE_PEN)] == "#d62728" and colours[("party:socialist-party", "party:the-republicans")] == "#2ca02c"
+    assert "OPPOSES" in page.get_by_text("Lines:", exact=False).first.inner_text()  # in the legend
+    bookmark = page.url
+    again = open_page(browser, bookmark, blocked)
+    assert drawn(network_frame(again))["version"] == shown["version"]
+    assert blocked == [], blocked
+
+
+@pytest.mark.neo4j
+def test_the_viewer_on_neo4j(browser, neo4j_url: str) -> None:
+    blocked: list[str] = []
+    page = open_page(browser, neo4j_url + "/?mode=stance", blocked)
+    frame = network_frame(page)
+    assert {VALLS, LE_PEN} <= {n["id"] for n in drawn(frame)["nodes"]}
+    click_edge(page, frame, VALLS, LE_PEN)
+    page.get_by_text("Manuel Valls attacked Marine Le Pen in Paris.").wait_for(timeout=30_000)
+    page.get_by_text("Articles", exact=True).first.click()
+    page.get_by_text("3 articles, newest first", exact=False).wait_for(timeout=30_000)
+    assert "neo4j store at bolt://127.0.0.1" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert blocked == [], blocked
 
 
 def test_console_query_shows_a_table(browser, seed_url: str) -> None:
     blocked: list[str] = []
-    page = open_page(browser, seed_url, blocked)
-    page.get_by_text("Cypher", exact=True).first.click()
+    page = open_page(browser, seed_url + "/cypher", blocked)
     page.get_by_role("button", name="Run").click()
     page.get_by_text("2 rows").wait_for(timeout=60_000)
     table = page.locator("[data-testid='stTable']")
@@ -177,8 +181,8 @@ def test_a_thousand_nodes_render(browser, thousand_url: str) -> None:
     blocked: list[str] = []
     started = time.monotonic()
     page = open_page(browser, thousand_url, blocked)
-    labels = network_labels(page, timeout=120)
+    nodes = drawn(network_frame(page, timeout=120))["nodes"]
     record("1,000-node network, first render (s)", time.monotonic() - started)
-    assert len(labels) == 1000
+    assert len(nodes) == 1000
     page.screenshot(path=str(ARTIFACTS / "network-1000.png"))
     assert blocked == []

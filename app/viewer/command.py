@@ -16,7 +16,8 @@ APP = Path(__file__).with_name("app.py")
 @click.option("--port", type=int, default=8501, show_default=True)
 @click.pass_obj
 def app_command(ctx, host: str, port: int) -> None:
-    """Open the viewer: network, actors with evidence, Cypher console, load, overview, export."""
+    """Open the viewer: the network in three modes with the evidence behind every node and line, actors,
+    articles, a Cypher console, load, overview, and export of the current view."""
     env = dict(os.environ)
     neo4j = ctx.neo4j or (os.environ.get("NEO4J_URI") if not ctx.db else None)
     if neo4j:

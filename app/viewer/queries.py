@@ -1,13 +1,8 @@
 """The Cypher the viewer ships, in the dialect both stores accept (the conformance suite runs each)."""
 
-ACTOR_SEARCH = (
-    "MATCH (n:Person|Party|Organization|Region|Place|Election) "
-    "WHERE toLower(n.name) CONTAINS toLower($text) RETURN n.id AS id, n.name AS name, labels(n) AS label "
-    "ORDER BY size(n.name), n.name LIMIT 20"
-)
 ACTOR_NODE = "MATCH (n {id: $id}) RETURN n"
 ACTOR_FACTS_OUT = (
-    "MATCH (a {id: $id})-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' "
+    "MATCH (a {id: $id})-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'SAID' "
     "RETURN type(r) AS relation, b.id AS other_id, b.name AS other, r.tier AS tier, r.confidence AS confidence, "
     "r.evidence AS evidence, r.spans AS spans, r.articles AS articles ORDER BY relation, other"
 )
@@ -21,8 +16,6 @@ ACTOR_STATEMENTS = (
     "RETURN s.text AS statement, s.article AS article, s.char_start AS first_char, s.char_end AS last_char "
     "ORDER BY article, first_char"
 )
-ARTICLE_TEXT = "MATCH (a:Article {id: $id}) RETURN a.title AS title, a.text AS text, a.published AS published"
-EVENTS = "MATCH (e:Election|Round) RETURN e.id AS id, e.name AS name ORDER BY name"
 TOP_ACTORS = (
     "MATCH (n:Person|Party|Organization)-[r]-() WHERE type(r) <> 'MENTIONED_IN' "
     "RETURN n.id AS id, n.name AS name, count(r) AS relationships ORDER BY relationships DESC, name LIMIT $limit"

@@ -1,0 +1,110 @@
+"""What the viewer reads from the store, cached per process so a rerun redraws without asking again.
+
+The whole graph is read once (``exports.select_all``) and kept until the store changes: the
+store is asked for three counts (articles, nodes, relationships) at most every two seconds, and
+they are part of every cache key, so a load or a merge shows at the next run after that. Views,
+layouts, drawings and the article index are cached on the same keys. Cached objects are shared
+between sessions: never change them.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from polgraph.app.viewer.network import drawing, layout
+from polgraph.graph import articles, exports
+from polgraph.graph.store import NOT_ACTORS, Store, open_store
+from polgraph.graph.views import Selection, build_view
+
+COUNTS = ("MATCH (a:Article) RETURN count(a) AS n", "MATCH (n) RETURN count(n) AS n",
+          "MATCH ()-[r]->() RETURN count(r) AS n")
+
+
+def store_location() -> dict[str, str | None]:
+    return {"db": os.environ.get("POLGRAPH_APP_DB"), "neo4j": os.environ.get("POLGRAPH_APP_NEO4J")}
+
+
+@st.cache_resource(show_spinner=False)
+def reader(db: str | None, neo4j: str | None) -> Store:
+    return open_store(db, neo4j, read_only=True, create=False)
+
+
+def store() -> Store:
+    return reader(**store_location())
+
+
+def rows(cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return store().query(cypher, params, max_rows=10_000).records()
+
+
+def fingerprint() -> tuple[Any, ...]:
+    """Where the store is and how much it holds: changes whenever articles, nodes or relationships do."""
+    return _fingerprint(**store_location())
+
+
+@st.cache_resource(show_spinner=False, ttl=2)  # asked once per page run, not once per cached read
+def _fingerprint(db: str | None, neo4j: str | None) -> tuple[Any, ...]:
+    return (db, neo4j, *(store().query(q).rows[0][0] for q in COUNTS))
+
+
+def whole_graph() -> nx.MultiDiGraph:
+    return _whole_graph(fingerprint())
+
+
+def view(selection: Selection) -> nx.MultiDiGraph:
+    return _view(fingerprint(), selection)
+
+
+def drawn(selection: Selection, colour_by: str, size_by: str) -> dict[str, Any]:
+    return _drawn(fingerprint(), selection, colour_by, size_by)
+
+
+def article_index() -> dict[str, dict[str, Any]]:
+    return _article_index(fingerprint())
+
+
+def actor_names() -> dict[str, str]:
+    """Every actor's id -> "Name (Label)", for the pickers."""
+    return _actor_names(fingerprint())
+
+
+# ``key`` (the fingerprint) is in every signature only to key the caches.
+@st.cache_resource(show_spinner="Reading the graph…", max_entries=2)
+def _whole_graph(key: tuple[Any, ...]) -> nx.MultiDiGraph:
+    return exports.to_networkx(exports.select_all(store()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(key: tuple[Any, ...], selection: Selection) -> nx.MultiDiGraph:
+    return build_view(_whole_graph(key), selection)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _positions(key: tuple[Any, ...], selection: Selection) -> dict[str, tuple[float, float]]:
+    return layout(_view(key, selection))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _drawn(key: tuple[Any, ...], selection: Selection, colour_by: str, size_by: str) -> dict[str, Any]:
+    return drawing(_view(key, selection), colour_by, size_by, _positions(key, selection))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _article_index(key: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
+    return articles.article_index(store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _actor_names(key: tuple[Any, ...]) -> dict[str, str]:
+    return {n: f"{a.get('name') or n} ({a.get('label')})" for n, a in _whole_graph(key).nodes(data=True)
+            if a.get("label") not in NOT_ACTORS}
+
+
+def forget() -> None:
+    """Drop the read-only handle and every cache (before and after the Load page writes)."""
+    for cached in (reader, _fingerprint, _whole_graph, _view, _positions, _drawn, _article_index, _actor_names):
+        cached.clear()
