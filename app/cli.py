@@ -18,12 +18,12 @@ from typing import Any
 
 import click
 
-from polgraph import __version__
-from polgraph.graph.examples import ALL_FACTS, EXAMPLES
-from polgraph.graph.schema import SchemaError, load_schema
-from polgraph.graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError, open_store
-from polgraph.graph.values import QueryResult, display, jsonable
-from polgraph.loaders.readers import ReadError
+from .. import __version__
+from ..graph.examples import ALL_FACTS, EXAMPLES
+from ..graph.schema import SchemaError, load_schema
+from ..graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError, open_store
+from ..graph.values import QueryResult, display, jsonable
+from ..loaders.readers import ReadError
 
 
 class Context:
@@ -84,7 +84,7 @@ def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> N
     """
     import glob
 
-    from polgraph.loaders.load import load_paths
+    from ..loaders.load import load_paths
 
     for path in paths:
         if not Path(path).exists() and not glob.has_magic(path):
@@ -93,7 +93,7 @@ def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> N
     articles = [p for p in paths if p not in graphs]
     with ctx.open() as store:
         for path in graphs:  # polgraph's own exports come back as they were
-            from polgraph.graph import exports
+            from ..graph import exports
 
             if path.lower().endswith(".graphml"):
                 done = exports.import_graphml(store, path)
@@ -113,7 +113,7 @@ def load(ctx: Context, paths: tuple[str, ...], force: bool, processes: int) -> N
 @pass_context
 def demo(ctx: Context) -> None:
     """Load the bundled sample article (2015 French regional elections) and print what it built."""
-    from polgraph.loaders.load import SAMPLE_ARTICLE, load_paths
+    from ..loaders.load import SAMPLE_ARTICLE, load_paths
 
     with ctx.open() as store:
         click.echo(f"Loading the sample article {SAMPLE_ARTICLE.name} into {store.describe()} ...")
@@ -206,7 +206,7 @@ def entities(ctx: Context, duplicates: bool, labels: tuple[str, ...], fmt: str) 
     and initials ("SNP" and "Scottish National Party"), never two full names sharing a surname
     nor "South East" and "South West".
     """
-    from polgraph.graph.duplicates import LABELS, find_duplicates
+    from ..graph.duplicates import LABELS, find_duplicates
 
     with ctx.open(read_only=True, create=False) as store:
         if duplicates:
@@ -239,8 +239,8 @@ def merge(ctx: Context, keep: str, drop: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Print what polgraph reads in articles, without a store (JSON Lines, one object per article)."""
-    from polgraph.loaders.load import extract_documents, iter_files
-    from polgraph.loaders.readers import read_path
+    from ..loaders.load import extract_documents, iter_files
+    from ..loaders.readers import read_path
 
     documents = [doc for path in iter_files(paths) for doc in read_path(path)]
     for extraction in extract_documents(documents):
@@ -264,7 +264,7 @@ def evaluate_command(extraction: Path, gold: tuple[Path, ...], fmt: str) -> None
     speaker: a row per outlet (the gold file name up to its first '-') and the total. Example:
     `polgraph extract --format json ../shared/eval/dev/*.txt > dev.jsonl; polgraph eval dev.jsonl ../shared/eval/dev`
     """
-    from polgraph.loaders.evaluate import format_table, gold_files, read_extractions, score_corpus
+    from ..loaders.evaluate import format_table, gold_files, read_extractions, score_corpus
 
     golds = gold_files(gold)
     if not golds:
@@ -280,8 +280,8 @@ def evaluate_command(extraction: Path, gold: tuple[Path, ...], fmt: str) -> None
 
 
 def _register_commands() -> None:
-    from polgraph.app.export_cli import analyze_command, export_command
-    from polgraph.app.viewer.command import app_command
+    from .export_cli import analyze_command, export_command
+    from .viewer.command import app_command
 
     cli.add_command(export_command)
     cli.add_command(analyze_command)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from polgraph.graph import analysis, exports
-from polgraph.graph.store import Store, StoreError
+from ..graph import analysis, exports
+from ..graph.store import Store, StoreError
 
 
 def selection_options(command):

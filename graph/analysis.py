@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from polgraph.graph.store import NOT_ACTORS
+from .store import NOT_ACTORS
 
 
 def actor_network(graph: nx.MultiDiGraph) -> nx.Graph:

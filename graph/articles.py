@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from polgraph.graph.store import Store
-from polgraph.graph.views import actor_fact_types
+from .store import Store
+from .views import actor_fact_types
 
 ARTICLES = ("MATCH (a:Article) RETURN a.id AS id, a.name AS name, a.title AS title, a.published AS published, "
             "a.outlet AS outlet, a.url AS url, a.path AS path ORDER BY a.published DESC, a.id")

@@ -30,8 +30,8 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from polgraph.graph.ids import fold
-from polgraph.graph.store import Store
+from .ids import fold
+from .store import Store
 
 LABELS = ("Person", "Party", "Organization", "Place", "Region")
 SURNAME, LIKE_SURNAME = "surname of the other", "like the other's surname"

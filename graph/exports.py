@@ -30,11 +30,11 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite import json_graph
 
-from polgraph import __version__
-from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.schema import Schema
-from polgraph.graph.store import QueryError, Store, StoreError, Subgraph
-from polgraph.graph.values import GraphNode, GraphRelationship
+from .. import __version__
+from .records import GraphBatch, NodeRecord, RelationshipRecord
+from .schema import Schema
+from .store import QueryError, Store, StoreError, Subgraph
+from .values import GraphNode, GraphRelationship
 
 FORMATS = ("graphml", "gexf", "json", "csv", "jsonl", "cypher")
 PAGE = 5000  # rows per read when walking a whole label or type

@@ -17,9 +17,9 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from polgraph.graph.schema import Property
-from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
-from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
+from .schema import Property
+from .store import QueryError, Run, Store, StoreUnavailable, shorten_query
+from .values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
 DB_FILE = "graph.lbdb"
 _COLUMN_TYPES = {

@@ -17,8 +17,8 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from polgraph.graph.store import QueryError, Run, Store, StoreUnavailable, shorten_query
-from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, plain_scalar
+from .store import QueryError, Run, Store, StoreUnavailable, shorten_query
+from .values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
 CONNECT_TIMEOUT = 10.0  # seconds to wait for a server before saying it is unreachable
 # The driver logs each retry as a warning; polgraph reports the outcome in one line instead

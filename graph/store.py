@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from polgraph.graph.records import (
+from .records import (
     GraphBatch,
     NodeRecord,
     RelationshipRecord,
@@ -32,8 +32,8 @@ from polgraph.graph.records import (
     merge_node,
     own_fact,
 )
-from polgraph.graph.schema import Schema, SchemaError, load_schema
-from polgraph.graph.values import GraphNode, GraphRelationship, QueryResult, link_endpoints
+from .schema import Schema, SchemaError, load_schema
+from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
@@ -705,11 +705,11 @@ def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = Non
     """
     uri = neo4j or (os.environ.get("NEO4J_URI") if db is None else None)
     if uri:
-        from polgraph.graph.neo4j_store import Neo4jStore
+        from .neo4j_store import Neo4jStore
 
         store: Store = Neo4jStore(uri, read_only=read_only)
     else:
-        from polgraph.graph.ladybug_store import LadybugStore
+        from .ladybug_store import LadybugStore
 
         store = LadybugStore(db or os.environ.get("POLGRAPH_DB") or "polgraph-data", read_only=read_only,
                              create=create)

@@ -28,9 +28,9 @@ from typing import Any
 
 import networkx as nx
 
-from polgraph.graph import analysis
-from polgraph.graph.schema import Schema
-from polgraph.graph.store import NOT_ACTORS
+from . import analysis
+from .schema import Schema
+from .store import NOT_ACTORS
 
 MODES = {"facts": "Facts", "cooccurrence": "Named together", "stance": "Support and opposition"}
 NAMED_WITH = "NAMED_WITH"  # the type of a co-occurrence edge in a view (not a stored relationship)

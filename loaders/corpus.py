@@ -13,9 +13,9 @@ import csv
 from dataclasses import replace
 from pathlib import Path
 
-from polgraph.graph.ids import node_id
-from polgraph.graph.store import Store
-from polgraph.loaders.model import Document, Entity, Extraction
+from ..graph.ids import node_id
+from ..graph.store import Store
+from .model import Document, Entity, Extraction
 
 INDEX_FILES = ("index.tsv", "index.csv")
 

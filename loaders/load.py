@@ -14,13 +14,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from polgraph.graph.schema import SchemaError
-from polgraph.graph.store import Store, WriteSummary
-from polgraph.loaders.corpus import INDEX_FILES, folder_metadata, link_to_store, with_metadata
-from polgraph.loaders.metadata import add_authors
-from polgraph.loaders.model import Document, Extraction
-from polgraph.loaders.readers import ReadError, read_path
-from polgraph.loaders.to_graph import to_graph
+from ..graph.schema import SchemaError
+from ..graph.store import Store, WriteSummary
+from .corpus import INDEX_FILES, folder_metadata, link_to_store, with_metadata
+from .metadata import add_authors
+from .model import Document, Extraction
+from .readers import ReadError, read_path
+from .to_graph import to_graph
 
 SAMPLE_ARTICLE = Path(__file__).parent / "sample" / "fr-regional-2015-buzzfeed.txt"
 # Files in a corpus folder that describe it rather than report news.
@@ -70,7 +70,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False
 
 def extract_documents(documents: list[Document], processes: int = 1) -> Iterator[Extraction]:
     """What polgraph reads in each document, in order: the pipeline's extraction, then the by-line's authors."""
-    from polgraph.loaders.pipeline import get_pipeline  # spaCy loads only when there is work
+    from .pipeline import get_pipeline  # spaCy loads only when there is work
 
     # Several processes only pay off for a corpus: each one loads the spaCy model.
     n_process = processes if len(documents) >= 8 * processes else 1

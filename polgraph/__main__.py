@@ -1,3 +1,3 @@
-from polgraph.app.cli import main
+from .app.cli import main
 
 main()

@@ -126,8 +126,8 @@ def page_text(app: AppTest) -> str:
 # --- pages -----------------------------------------------------------------------------
 def test_every_page_renders_without_error(location: str) -> None:
     app = open_app()
-    for page in ["network_page.py", "actor_page.py", "articles_page.py", "console_page.py", "load_page.py",
-                 "overview_page.py", "export_page.py"]:
+    for page in [f"page_scripts/{name}.py" for name in
+                 ("network", "actor", "articles", "cypher", "load", "overview", "export")]:
         app.switch_page(page).run()
         assert not app.exception, (page, app.exception)
         assert not app.error, (page, [e.value for e in app.error])
@@ -228,7 +228,7 @@ def test_clicked_edge_shows_every_sentence_with_its_article(location: str) -> No
 
 
 def test_actor_page_shows_facts_timeline_and_highlighted_article(location: str) -> None:
-    app = open_app({"actor": LE_PEN}, page="actor_page.py")
+    app = open_app({"actor": LE_PEN}, page="page_scripts/actor.py")
     text = page_text(app)
     assert "LEADS (1)" in text and "Front National leader Marine Le Pen" in text
     assert "OPPOSES (" in text and "Valls attacks Le Pen (Test Wire, 2019-03-01)" in text
@@ -241,14 +241,14 @@ def test_actor_page_shows_facts_timeline_and_highlighted_article(location: str) 
 
 
 def test_names_holding_html_are_shown_as_text(location: str) -> None:
-    app = open_app({"actor": "person:steeve-briois"}, page="actor_page.py")
+    app = open_app({"actor": "person:steeve-briois"}, page="page_scripts/actor.py")
     raw = [m.value for m in app.markdown if m.allow_html] + [h.value for h in app.get("html")]
     assert all("<script>alert" not in value for value in raw)
     assert any("Also written" in m.value and "<script>" in m.value for m in app.markdown if not m.allow_html)
 
 
 def test_articles_page_lists_articles_and_opens_one_highlighted(location: str, seed_extraction) -> None:
-    app = open_app(page="articles_page.py")
+    app = open_app(page="page_scripts/articles.py")
     table = app.dataframe[0].value
     assert len(table) == 3 and "id" not in table.columns and "sha256" not in table.columns
     late = table[table["title"] == "Le Pen hits back"].iloc[0]
@@ -264,7 +264,7 @@ def test_articles_page_lists_articles_and_opens_one_highlighted(location: str, s
 
 
 def test_console_runs_queries_read_only(location: str) -> None:
-    app = open_app(page="console_page.py")
+    app = open_app(page="page_scripts/cypher.py")
     app.text_area(key="cypher_text").set_value(queries.EXAMPLES["Who leads which party"]).run()
     app.button(key="cypher_run").click().run()
     assert ["Marine Le Pen", "Front National"] in app.table[0].value.values.tolist()
@@ -280,7 +280,7 @@ def test_console_runs_queries_read_only(location: str) -> None:
 
 
 def test_overview_names_articles_by_title(location: str) -> None:
-    app = open_app(page="overview_page.py")
+    app = open_app(page="page_scripts/overview.py")
     headers = [h.value for h in app.subheader]
     assert "Communities (Louvain)" in headers and "Shortest path between two actors" in headers
     app.selectbox(key="path_from").set_value(VALLS).run()
@@ -297,7 +297,7 @@ def test_overview_names_articles_by_title(location: str) -> None:
 def test_export_page_exports_exactly_the_current_view(location: str, tmp_path: Path) -> None:
     app = open_app({"mode": "stance", "window": "2020-01-01..2020-12-31"})
     shown = {(e["from"], e["to"]) for e in drawn(app)["edges"]}
-    app.switch_page("export_page.py").run()
+    app.switch_page("page_scripts/export.py").run()
     assert not app.exception and app.query_params["mode"] == "stance"  # the view stays in the URL
     assert {b.label for b in app.get("download_button")} == {"Download graphml", "Download gexf", "Download json"}
     assert f"2 nodes, {len(shown)} relationships, from 1 articles" in app.caption[0].value
@@ -426,11 +426,8 @@ def test_load_page_previews_then_adds_an_article(tmp_path: Path, monkeypatch: py
 
 
 def _load_module(name: str):
-    """A page module with Streamlit in bare mode (its functions, without running the page)."""
-    spec = importlib.util.spec_from_file_location(f"viewer_{name}_under_test", APP.with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """A page module, with Streamlit in bare mode (its functions; the page runs only from its script)."""
+    return importlib.import_module(f"polgraph.app.viewer.{name}")
 
 
 def _actor_labels() -> list[str]:

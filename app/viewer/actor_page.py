@@ -11,10 +11,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from polgraph.app.viewer import data, queries
-from polgraph.app.viewer.evidence import citation_html, mark_legend, sentences, show_article
-from polgraph.graph.values import display
-from polgraph.graph.views import sentences as sentences_of
+from ...graph.values import display
+from ...graph.views import sentences as sentences_of
+from . import data, queries
+from .evidence import citation_html, mark_legend, sentences, show_article
 
 COMPACT_SENTENCES = 2  # per fact in the panel beside the network; the Actor page shows them all
 
@@ -44,11 +44,11 @@ def actor_summary(actor: str, compact: bool) -> None:
     if aliases:
         st.write("Also written: " + ", ".join(aliases))
     if compact:
-        st.page_link("actor_page.py", label="Open on the Actor page", query_params={"actor": actor})
+        st.page_link("page_scripts/actor.py", label="Open on the Actor page", query_params={"actor": actor})
     else:
         with st.expander("All its properties"):
             st.json({k: display(v) for k, v in node.properties.items() if k != "aliases"})
-        st.page_link("network_page.py", label="Show its neighbourhood on the Network page",
+        st.page_link("page_scripts/network.py", label="Show its neighbourhood on the Network page",
                      query_params={"focus": actor, "node": actor})
     facts = actor_facts(actor)
     said = actor_statements(actor)
@@ -128,7 +128,3 @@ def article_with_evidence(facts: list[dict[str, Any]], said: list[dict[str, Any]
                           format_func=lambda a: index[a]["title"] or a)
     st.markdown(citation_html(chosen) + " · " + mark_legend(["fact", "quote"]), unsafe_allow_html=True)
     show_article(chosen, [(start, end, kind, label) for article, start, end, kind, label in marks if article == chosen])
-
-
-if __name__ == "__main__":
-    render()

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from polgraph.app.viewer import data
-from polgraph.app.viewer.evidence import citation_html, mark_legend, show_article
-from polgraph.graph.articles import article_facts, article_statements, article_table, cite
+from ...graph.articles import article_facts, article_statements, article_table, cite
+from . import data
+from .evidence import citation_html, mark_legend, show_article
 
 
 def articles_frame() -> pd.DataFrame:
@@ -69,7 +69,3 @@ def open_article(article_id: str) -> None:
 def _fact_rows(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"subject": f["subject"], "relation": f["relation"], "object": f["object"], "tier": f["tier"]}
             for f in facts]
-
-
-if __name__ == "__main__":
-    render()

@@ -8,11 +8,11 @@ import json
 import pandas as pd
 import streamlit as st
 
-from polgraph.app.viewer import component, data, queries
-from polgraph.app.viewer.network import drawing
-from polgraph.graph import exports
-from polgraph.graph.store import StoreError
-from polgraph.graph.values import display
+from ...graph import exports
+from ...graph.store import StoreError
+from ...graph.values import display
+from . import component, data, queries
+from .network import drawing
 
 CONSOLE_TIMEOUT = 10.0
 CONSOLE_MAX_ROWS = 500
@@ -52,7 +52,3 @@ def run_console(cypher: str, raw_params: str) -> None:
     if nodes:
         graph = exports.to_networkx(exports.Subgraph(nodes, [r for r in rels if r.source and r.target]))
         component.network(drawing(graph), key="console_network", height=520)
-
-
-if __name__ == "__main__":
-    render()

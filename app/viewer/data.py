@@ -15,10 +15,10 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from polgraph.app.viewer.network import drawing, layout
-from polgraph.graph import articles, exports
-from polgraph.graph.store import NOT_ACTORS, Store, open_store
-from polgraph.graph.views import Selection, build_view
+from ...graph import articles, exports
+from ...graph.store import NOT_ACTORS, Store, open_store
+from ...graph.views import Selection, build_view
+from .network import drawing, layout
 
 COUNTS = ("MATCH (a:Article) RETURN count(a) AS n", "MATCH (n) RETURN count(n) AS n",
           "MATCH ()-[r]->() RETURN count(r) AS n")

@@ -15,8 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from polgraph.app.viewer import data
-from polgraph.graph.articles import article, cite
+from ...graph.articles import article, cite
+from . import data
 
 MARK_STYLE = {"fact": "background:#fff3a3", "quote": "background:#cfe3ff",
               "chosen": "background:#ffb347;outline:2px solid #e07b00"}

@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 import networkx as nx
 import streamlit as st
 
-from polgraph.app.viewer import data, network_page
-from polgraph.app.viewer.state import PUBLISHED
-from polgraph.graph import exports
-from polgraph.graph.articles import cite
-from polgraph.graph.views import MODES, Selection, view_articles
+from ...graph import exports
+from ...graph.articles import cite
+from ...graph.views import MODES, Selection, view_articles
+from . import data, network_page
+from .state import PUBLISHED
 
 FORMATS = {"graphml": "application/xml", "gexf": "application/xml", "json": "application/json"}
 
@@ -78,7 +78,3 @@ def export_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
         path = Path(folder) / f"export.{fmt}"
         exports.WRITERS[fmt](graph, path)
         return path.read_bytes()
-
-
-if __name__ == "__main__":
-    render()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from polgraph.app.viewer import data
-from polgraph.graph.store import StoreError, open_store
+from ...graph.store import StoreError, open_store
+from . import data
 
 
 def render() -> None:
@@ -43,8 +43,8 @@ def render() -> None:
 
 
 def preview(name: str, content: bytes):
-    from polgraph.loaders.pipeline import get_pipeline
-    from polgraph.loaders.readers import ReadError, read_path
+    from ...loaders.pipeline import get_pipeline
+    from ...loaders.readers import ReadError, read_path
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name
@@ -58,7 +58,7 @@ def preview(name: str, content: bytes):
 
 def add_to_store(extractions, progress) -> int:
     """Write with a short-lived writable handle; the read-only one is closed meanwhile (one writer at a time)."""
-    from polgraph.loaders.to_graph import to_graph
+    from ...loaders.to_graph import to_graph
 
     data.forget()
     with open_store(**data.store_location()) as writable:
@@ -66,7 +66,3 @@ def add_to_store(extractions, progress) -> int:
             writable.write_batch(to_graph(extraction, writable.schema)[0])
             progress(i / len(extractions))
     return len(extractions)
-
-
-if __name__ == "__main__":
-    render()

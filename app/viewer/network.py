@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from polgraph.graph import analysis
-from polgraph.graph.views import NAMED_WITH, undirected
+from ...graph import analysis
+from ...graph.views import NAMED_WITH, undirected
 
 NODE_STYLE = {  # label -> (colour, vis-network shape, legend symbol)
     "Person": ("#4e79a7", "dot", "●"), "Party": ("#e15759", "diamond", "◆"), "Region": ("#59a14f", "square", "■"),

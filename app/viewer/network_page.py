@@ -9,13 +9,13 @@ import html
 import networkx as nx
 import streamlit as st
 
-from polgraph.app.viewer import component, data
-from polgraph.app.viewer.actor_page import actor_summary
-from polgraph.app.viewer.evidence import citation_html, sentences
-from polgraph.app.viewer.network import legend_html
-from polgraph.graph.articles import cite
-from polgraph.graph.store import NOT_ACTORS
-from polgraph.graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, date_range, edge_evidence
+from ...graph.articles import cite
+from ...graph.store import NOT_ACTORS
+from ...graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, date_range, edge_evidence
+from . import component, data
+from .actor_page import actor_summary
+from .evidence import citation_html, sentences
+from .network import legend_html
 
 COLOURS = {"label": "label", "community": "community (Louvain)"}
 SIZES = {"degree": "degree", "betweenness": "betweenness"}
@@ -185,7 +185,3 @@ def edge_panel(view: nx.MultiDiGraph, a: str, b: str) -> None:
         articles_line = "; ".join(citation_html(article) for article in articles)
         st.markdown(f"<div>{head}<br><small>Articles: {articles_line}</small></div>", unsafe_allow_html=True)
         sentences(rel["sentences"], key=f"edge_{i}")
-
-
-if __name__ == "__main__":
-    render()

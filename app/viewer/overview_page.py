@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from polgraph.app.viewer import data
-from polgraph.app.viewer.articles_page import articles_frame, show_articles_table
-from polgraph.graph import analysis
-from polgraph.graph.articles import cite
-from polgraph.graph.store import StoreError
+from ...graph import analysis
+from ...graph.articles import cite
+from ...graph.store import StoreError
+from . import data
+from .articles_page import articles_frame, show_articles_table
 
 
 def render() -> None:
@@ -52,7 +52,3 @@ def analysis_table(title: str, table: pd.DataFrame, name: str) -> None:
     st.dataframe(table, hide_index=True)
     st.download_button(f"Download {name}.csv", table.to_csv(index=False).encode("utf-8"), f"{name}.csv",
                        "text/csv", key=f"download_{name}")
-
-
-if __name__ == "__main__":
-    render()
