@@ -32,7 +32,7 @@ statements. "told <outlet>" gives ``reported_by``, "told supporters in <place>" 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -183,6 +183,9 @@ _UNNAMED = frozenset({"a", "an", "one", "another", "some", "any", "several", "ma
 _SPEAKER_LABELS = ACTORS
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _ACCORDING = re.compile(rf"according to (?P<slot>{P(*ACTORS)})", re.IGNORECASE)
+_SIGNED = re.compile(rf"^\s*[—–-]\s*(?P<slot>{P(*ACTORS)})\s*(?:,[^⟨⟩]{{0,30}})?[.]?\s*$")  # "..." — Donald Trump
+_NAME_COLON = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?P<slot>{P(*ACTORS)})\s*:\s*$")  # Blair: "..."
+_FROM_SAYING = re.compile(rf"\b(?:from|by) (?:the )?(?P<slot>{P(*ACTORS)})\s*,?\s*$", re.IGNORECASE)
 _TOLD_OUTLET = re.compile(
     rf"\b(?:told|speaking to|spoke to|talking to|interview with|quoted (?:in|by)|writing in|wrote in|"
     rf"according to) (?:the )?(?P<slot>{P('Organization')})"
@@ -223,20 +226,37 @@ class _Reader:
         self.speakers: list[str | None] = [None] * len(self.quotes)
         self.topics: dict[int, str | None] = {}
         self.current = 0  # the quotation being read: sentences before it may be remembered
+        self.token_starts = [t.idx for t in ctx.doc]
+
+    def learn_genders(self) -> None:
+        """"Anna Lindqvist arrived late. She said ...": a he or she opening the sentence right after one
+        that names a single person, whose gender nothing else told, gives that person's gender."""
+        ctx = self.ctx
+        for index, sentence in enumerate(ctx.sentences[1:], start=1):
+            pronoun = next((t for t in subject_tokens(sentence.root) if t.lower_ in ("he", "she")), None)
+            if pronoun is None or self.quoted(pronoun.idx) is not None:
+                continue
+            if any(t.idx < pronoun.idx for _, t in self.named(sentence)):
+                continue
+            people = {e for e, _ in self.named(ctx.sentences[index - 1]) if ctx.label_of(e) == "Person"}
+            if len(people) == 1:
+                ctx.genders.setdefault(people.pop(), "m" if pronoun.lower_ == "he" else "f")
 
     def read(self) -> None:
+        self.learn_genders()
         previous: tuple[int, Statement, _Attribution | None] | None = None
         for index, quote in enumerate(self.quotes):
             self.current = index
             words = len(self.ctx.text[quote.start : quote.end].split())
             attribution = self.own_attribution(index)
             said_at = reported_by = None
-            if attribution is None and previous is not None and self.continues(previous, index):
+            alone = self.stands_alone(index)
+            if attribution is None and alone and previous is not None and self.continues(previous, index):
                 speaker = previous[1].speaker
                 said_at, reported_by = previous[1].said_at, previous[1].reported_by
                 attribution = previous[2]
             else:
-                attribution = attribution or self.neighbour_attribution(index)
+                attribution = attribution or (self.neighbour_attribution(index) if alone else None)
                 speaker = attribution.speaker if attribution else None
                 if attribution is not None:
                     said_at, reported_by = self.place_and_outlet(attribution, index, speaker)
@@ -305,7 +325,9 @@ class _Reader:
         return None
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.ctx.doc if start <= t.idx < end]
+        """The tokens that begin in ``start:end``."""
+        first, last = bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+        return list(self.ctx.doc[first:last])
 
     # --- the quotation's own attribution -------------------------------------------------
     def own_attribution(self, index: int) -> _Attribution | None:
@@ -321,10 +343,10 @@ class _Reader:
         found = self.document_from(before)
         if found is not None:
             return found
-        for window in (after, before):
+        for window, pattern in ((after, _ACCORDING), (before, _ACCORDING), (after, _SIGNED), (before, _NAME_COLON)):
             if window is not None:
                 templated = self.ctx.templated_range(*window)
-                match = _ACCORDING.search(templated.text)
+                match = pattern.search(templated.text)
                 if match is not None:
                     return _Attribution(_slot(templated, match), window)
         return None
@@ -393,7 +415,11 @@ class _Reader:
         return found
 
     def attribution_of(self, verb: Token, window: tuple[int, int]) -> _Attribution:
-        return _Attribution(self.doer(verb), window, verb.idx)
+        speaker = self.doer(verb)
+        if speaker is None and verb.tag_ == "VBG":  # "a banner from X saying", however it is parsed
+            templated = self.ctx.templated_range(verb.sent.start_char, verb.idx)
+            speaker = _slot(templated, _FROM_SAYING.search(templated.text))
+        return _Attribution(speaker, window, verb.idx)
 
     # --- the doer ------------------------------------------------------------------------
     def doer(self, verb: Token) -> str | None:
@@ -418,9 +444,9 @@ class _Reader:
         for child in token.children:  # "the head of the union, Jamel Msallem"
             if child.dep_ == "appos" and ctx.entity_at(child):
                 return self.refers_to(child)
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") and not _is_role(token):
             return None
-        determiners = [c for c in token.children if c.dep_ in ("det", "poss", "nummod")]
+        determiners = _determiners(token)
         if not determiners or any(d.lower_ in _UNNAMED for d in determiners):
             return None  # "officials said", "a spokesman said", "one MP told the BBC"
         lemma = token.lemma_.lower()
@@ -429,8 +455,8 @@ class _Reader:
             if possessor is not None:
                 return self.refers_to(possessor)
             return self.salient(token, ("Person",), None)
-        if lemma in ROLES and possessor is None and not self.introduced_unnamed(token):
-            return self.titled(token, lemma) or self.salient(token, ("Person",), None)
+        if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
+            return self.titled(token) or self.salient(token, ("Person",), None)
         return head_entity(ctx, token)  # "the party", "the government"
 
     def introduced_unnamed(self, token: Token) -> bool:
@@ -438,14 +464,16 @@ class _Reader:
         pattern = rf"\b(?:{'|'.join(_UNNAMED)})\s+(?:[\w-]+\s+){{0,3}}?{re.escape(token.lower_)}\b"
         return re.search(pattern, self.ctx.text[: token.idx], re.IGNORECASE) is not None
 
-    def titled(self, token: Token, role: str) -> str | None:
-        """The last person named with this title before ("UKIP leader Roger Knapman" ... "the leader")."""
+    def titled(self, token: Token) -> str | None:
+        """The last person named with this title before ("Prime Minister Tony Blair" ... "the prime
+        minister"; "UKIP leader Roger Knapman" ... "the leader")."""
         ctx = self.ctx
+        words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_]
+        title = re.compile(rf"\b{r'[ -]'.join(map(re.escape, words))}\b", re.IGNORECASE)
         for mention in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
             if mention.end > token.idx or ctx.label_of(mention.entity_id) != "Person":
                 continue
-            around = ctx.text[max(0, mention.start - 40) : mention.end + 40].lower()
-            if re.search(rf"\b{re.escape(role)}\b", around):
+            if title.search(ctx.text, max(0, mention.start - 40), mention.end + 40):
                 return mention.entity_id
         return None
 
@@ -492,7 +520,7 @@ class _Reader:
         if quote is not None:
             found = self.speakers[quote]
         else:
-            for token in _doer_tokens(sentence.root):
+            for token in subject_tokens(sentence.root):
                 if self.quoted(token.idx) is None:
                     found = self.refers_to(token)
                     if found:
@@ -502,6 +530,14 @@ class _Reader:
         return found
 
     # --- quotations without an attribution of their own -----------------------------------
+    def stands_alone(self, index: int) -> bool:
+        """The quotation is a sentence of its own (not a phrase that a sentence goes on about)."""
+        quote, text = self.quotes[index], self.ctx.text
+        if quote.closed is None or re.search(r"[.!?…,;:]$", text[quote.start : quote.end]):
+            return True
+        after = self.after_window(index)
+        return after is None or not re.search(r"\w", text[after[0] : after[1]])
+
     def continues(self, previous: tuple[int, Statement, _Attribution | None], index: int) -> bool:
         """Only the previous quotation's attribution (or a paragraph break) stands between them."""
         before_index, _, attribution = previous
@@ -589,11 +625,34 @@ def _doer_tokens(verb: Token) -> list[Token]:
         thing = verb.head
         return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                 for p in c.children if p.dep_ == "pobj"] + [c for c in thing.children if c.dep_ == "poss"]
-    return subject_tokens(verb)
+    found = subject_tokens(verb)
+    if not found:  # a subject the parse hung on the verb some other way ("the 48-year-old said")
+        found = [c for c in verb.lefts if c.dep_ not in ("punct", "advmod", "aux", "neg", "ccomp")
+                 and (c.pos_ in ("NOUN", "PROPN", "PRON") or _is_role(c))][-1:]
+    return found
 
 
 def _is_reporting(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING and token.dep_ != "amod"
+
+
+def _determiners(token: Token) -> list[Token]:
+    """The determiners and possessors of a noun phrase ("the", "a", "his", "two"), also where the parse
+    hung them elsewhere ("the 48-year-old said")."""
+    found = [c for c in token.children if c.dep_ in ("det", "poss", "nummod")]
+    if found:
+        return found
+    for word in reversed(token.doc[max(token.sent.start, token.i - 6) : token.i]):
+        if word.pos_ == "DET" or word.tag_ == "PRP$":
+            return [word]
+        if not (word.pos_ in ("NUM", "ADJ", "NOUN", "PROPN") or word.text in "-–"):
+            break
+    return []
+
+
+def _is_role(token: Token) -> bool:
+    """A description that stands for a person named before: "the leader", "the 45-year-old"."""
+    return token.lemma_.lower() in ROLES or (token.lower_ == "old" and any(c.lower_ == "year" for c in token.lefts))
 
 
 def _is_subject(token: Token) -> bool:
