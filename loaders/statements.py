@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import ACTORS, ArticleContext, Templated
-from .frames import FEMALE, MALE, SUBJECTS, fits, head_entity, is_passive, subject_tokens
+from .frames import FEMALE, MALE, RELATIVE, SUBJECTS, fits, head_entity, is_passive, subject_tokens
 from .model import Statement
 from .templates import P
 
@@ -81,7 +81,7 @@ def quotations(text: str) -> list[Quotation]:
     opening = {f: sum(m.opens and m.family == f for ms in marks for m in ms) for f in (DOUBLE, SINGLE)}
     rare = SINGLE if opening[DOUBLE] >= opening[SINGLE] else DOUBLE
     found: list[Quotation] = []
-    for (start, end), paragraph_marks in zip(paragraphs, marks, strict=True):
+    for (_, end), paragraph_marks in zip(paragraphs, marks, strict=True):
         found += _paragraph_quotations(text, paragraph_marks, end, rare)
     return found
 
@@ -105,7 +105,7 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
             continue
         if before.isalnum() and after.isalpha():
             continue  # it's, Le Pen's, O'Neill
-        if space_before and _ELISION.match(text, at + 1, end):
+        if (space_before and _ELISION.match(text, at + 1, end)) or text[at - 2 : at] in ("'n", "’n"):
             continue  # '90s, 'em, rock 'n' roll
         if char == "‘":
             marks.append(_Mark(at, SINGLE, True, False))
@@ -113,7 +113,7 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
         opens = space_before and not after.isspace()
         closes = not before.isspace() and space_after
         if opens or closes:
-            weak = closes and before in "sS" and after == " " and text[at + 2 : at + 3].islower()
+            weak = closes and before in "sS" and after == " " and text[at + 2 : at + 3].isalpha()
             marks.append(_Mark(at, SINGLE, opens, closes, weak))
     return marks
 
@@ -137,7 +137,7 @@ def _paragraph_quotations(text: str, marks: list[_Mark], end: int, rare: str) ->
             found.append(_trimmed(text, opened, mark.at, None))
             opened = mark.at
     if family is not None:
-        if family == rare and any(m.family != family for m in marks):
+        if family == rare:
             return _paragraph_quotations(text, [m for m in marks if m.at != opened], end, rare)
         found.append(_trimmed(text, opened, end, None))
     return [q for q in found if q.end > q.start]
@@ -179,12 +179,14 @@ ROLES = frozenset(
     businessman businesswoman tycoon billionaire incumbent challenger nominee frontrunner founder veteran
     deputy monarch ruler democrat republican socialist conservative""".split()
 )
+MEDIA_NOUNS = frozenset("agency newspaper paper broadcaster channel network magazine daily tabloid station website".split())
 _UNNAMED = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "two", "three", "other"})
 _SPEAKER_LABELS = ACTORS
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _ACCORDING = re.compile(rf"according to (?P<slot>{P(*ACTORS)})", re.IGNORECASE)
 _SIGNED = re.compile(rf"^\s*[—–-]\s*(?P<slot>{P(*ACTORS)})\s*(?:,[^⟨⟩]{{0,30}})?[.]?\s*$")  # "..." — Donald Trump
 _NAME_COLON = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?P<slot>{P(*ACTORS)})\s*:\s*$")  # Blair: "..."
+_NAMED_BEFORE = re.compile(rf"(?P<slot>{P(*ACTORS)})\s*,?\s*(?:(?:also|then|later|\w+ly)\s+)?$")  # "X, said"
 _FROM_SAYING = re.compile(rf"\b(?:from|by) (?:the )?(?P<slot>{P(*ACTORS)})\s*,?\s*$", re.IGNORECASE)
 _TOLD_OUTLET = re.compile(
     rf"\b(?:told|speaking to|spoke to|talking to|interview with|quoted (?:in|by)|writing in|wrote in|"
@@ -361,18 +363,20 @@ class _Reader:
         allowed = doers | {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "neg", "npadvmod")}
         if any(t.i not in allowed and not t.is_punct and not t.is_space for t in tokens if t.i < verb.i):
             return None
-        return self.attribution_of(verb, window)
+        return self.attribution_of(verb, window, inverted=True)
 
     def before_verb(self, index: int, window: tuple[int, int]) -> _Attribution | None:
         """X said: / X told BBC News: / he wrote: / congratulated Y, saying,: the last reporting verb
         before the quotation, with no other verb between them (or one the quotation hangs from)."""
         tokens = self.tokens(*window)
-        governors = self.governors(index)
-        for verb in reversed([t for t in tokens if _is_reporting(t)]):
-            between = [t for t in tokens if t.i > verb.i]
-            if verb.i in governors or not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in between):
-                return self.attribution_of(verb, window)
-            break
+        governors, aside = self.governors(index), _asides(tokens)
+        for verb in reversed([t for t in tokens if _is_reporting(t) and t.i not in aside]):
+            between = [t for t in tokens if t.i > verb.i and t.i not in aside]
+            if verb.i not in governors and any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in between):
+                return None
+            found = self.attribution_of(verb, window)
+            if found is not None:
+                return found
         return None
 
     def document_from(self, window: tuple[int, int]) -> _Attribution | None:
@@ -394,7 +398,9 @@ class _Reader:
             verb = self.ctx.doc[i]
             if _is_reporting(verb):
                 sentence = verb.sent
-                return self.attribution_of(verb, (sentence.start_char, sentence.end_char))
+                found = self.attribution_of(verb, (sentence.start_char, sentence.end_char))
+                if found is not None:
+                    return found
         return None
 
     def governors(self, index: int) -> list[int]:
@@ -414,20 +420,48 @@ class _Reader:
                 head = head.head
         return found
 
-    def attribution_of(self, verb: Token, window: tuple[int, int]) -> _Attribution:
-        speaker = self.doer(verb)
-        if speaker is None and verb.tag_ == "VBG":  # "a banner from X saying", however it is parsed
-            templated = self.ctx.templated_range(verb.sent.start_char, verb.idx)
-            speaker = _slot(templated, _FROM_SAYING.search(templated.text))
-        return _Attribution(speaker, window, verb.idx)
+    def attribution_of(self, verb: Token, window: tuple[int, int], inverted: bool = False) -> _Attribution | None:
+        """The attribution a reporting verb makes, if it has a doer outside quotations. Where the parse
+        gives none, the words around the verb: "..., Jamel Msallem, said", "said a protester"."""
+        found, speaker = self.doer(verb)
+        if not found:
+            before = self.ctx.templated_range(verb.sent.start_char, verb.idx)
+            speaker = _slot(before, _NAMED_BEFORE.search(before.text) or _FROM_SAYING.search(before.text))
+            doers = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
+            if speaker is None and inverted and doers and verb.tag_ != "VBG":
+                found, speaker = True, self.refers_to(doers[0])
+        elif speaker is None and verb.tag_ == "VBG":  # "a banner from X saying", however it is parsed
+            before = self.ctx.templated_range(verb.sent.start_char, verb.idx)
+            speaker = _slot(before, _FROM_SAYING.search(before.text))
+        return _Attribution(speaker, window, verb.idx) if found or speaker else None
 
     # --- the doer ------------------------------------------------------------------------
-    def doer(self, verb: Token) -> str | None:
-        for token in _doer_tokens(verb):
-            found = self.refers_to(token)
-            if found is not None:
-                return found
-        return None
+    def doer(self, verb: Token) -> tuple[bool, str | None]:
+        """Whether the verb has a doer outside quotations (an outlet is none: "which the BBC noted"),
+        and the actor it is (None for someone unnamed)."""
+        words = [verb]
+        if verb.tag_ == "VBG":  # "..., saying": the parse may hang it on the wrong clause
+            words += [w for w in verb.ancestors if w.pos_ in ("VERB", "AUX")]
+        found, seen = False, set()
+        while words:
+            word = words.pop(0)
+            if word.i in seen:
+                continue
+            seen.add(word.i)
+            tokens = _doer_tokens(word)
+            inside = [t for t in tokens if self.quoted(t.idx) is not None]
+            if inside and len(inside) == len(tokens):
+                words.insert(0, inside[0].head.head)  # the subject of a verb inside the quotation: go past it
+                continue
+            for token in tokens:
+                entity = self.ctx.entity_at(token)
+                if entity is not None and _is_outlet(self.ctx, entity, token):
+                    continue
+                found = True
+                actor = self.refers_to(token)
+                if actor is not None:
+                    return True, actor
+        return found, None
 
     def refers_to(self, token: Token) -> str | None:
         """The actor a subject names: itself, a pronoun's or a definite description's antecedent, or
@@ -441,6 +475,8 @@ class _Reader:
             return self.salient(token, ("Person",), "m" if lower in MALE else "f")
         if lower in ("they", "it", "we"):
             return self.salient(token, ("Party", "Organization"), None, sentences_back=1)
+        if lower in RELATIVE and token.head.dep_ == "relcl":  # "X, who said"
+            return self.refers_to(token.head.head)
         for child in token.children:  # "the head of the union, Jamel Msallem"
             if child.dep_ == "appos" and ctx.entity_at(child):
                 return self.refers_to(child)
@@ -449,6 +485,9 @@ class _Reader:
         determiners = _determiners(token)
         if not determiners or any(d.lower_ in _UNNAMED for d in determiners):
             return None  # "officials said", "a spokesman said", "one MP told the BBC"
+        for word in token.subtree:  # "the director of Amnesty International, Mariela Belski"
+            if word.dep_ == "appos" and ctx.label_of(ctx.entity_at(word) or "") == "Person":
+                return ctx.entity_at(word)
         lemma = token.lemma_.lower()
         possessor = next((d for d in determiners if d.dep_ == "poss"), None)
         if lemma in DOCUMENTS:  # "his letter said": its author
@@ -567,7 +606,7 @@ class _Reader:
             following = ctx.sentences[last + 1]
             if (following.end_char <= paragraph[1] and _is_reporting(following.root)
                     and not any(self.quoted(t.idx) is not None for t in following)):
-                speaker = self.doer(following.root)
+                speaker = self.doer(following.root)[1]
                 if speaker is not None:
                     return _Attribution(speaker, (following.start_char, following.end_char), following.root.idx)
         return None
@@ -650,6 +689,20 @@ def _determiners(token: Token) -> list[Token]:
     return []
 
 
+def _asides(tokens: list[Token]) -> set[int]:
+    """Tokens inside paired dashes or brackets ("commented — which the BBC noted — that")."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in tokens:
+        if token.text in ("—", "–", "(", ")"):
+            if opened is None and token.text != ")":
+                opened = token.i
+            elif opened is not None and (token.text in ("—", "–", ")")):
+                inside.update(range(opened, token.i + 1))
+                opened = None
+    return inside
+
+
 def _is_role(token: Token) -> bool:
     """A description that stands for a person named before: "the leader", "the 45-year-old"."""
     return token.lemma_.lower() in ROLES or (token.lower_ == "old" and any(c.lower_ == "year" for c in token.lefts))
@@ -689,5 +742,9 @@ def _outlet(ctx: ArticleContext, templated: Templated) -> str | None:
     return None
 
 
-def _is_outlet(ctx: ArticleContext, entity_id: str) -> bool:
-    return ctx.entities[entity_id].properties.get("kind") in ("media", "agency") if entity_id in ctx.entities else False
+def _is_outlet(ctx: ArticleContext, entity_id: str, token: Token | None = None) -> bool:
+    """A medium or an agency: known as one, or called one ("news agency ISNA", "the Herald newspaper")."""
+    if entity_id in ctx.entities and ctx.entities[entity_id].properties.get("kind") in ("media", "agency"):
+        return True
+    return token is not None and any(
+        w.lemma_.lower() in MEDIA_NOUNS for w in token.children if w.dep_ in ("compound", "amod", "appos"))
