@@ -188,10 +188,13 @@ _SIGNED = re.compile(rf"^\s*[—–-]\s*(?P<slot>{P(*ACTORS)})\s*(?:,[^⟨⟩]{{
 _NAME_COLON = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?P<slot>{P(*ACTORS)})\s*:\s*$")  # Blair: "..."
 _NAMED_BEFORE = re.compile(rf"(?P<slot>{P(*ACTORS)})\s*,?\s*(?:(?:also|then|later|\w+ly)\s+)?$")  # "X, said"
 _FROM_SAYING = re.compile(rf"\b(?:from|by) (?:the )?(?P<slot>{P(*ACTORS)})\s*,?\s*$", re.IGNORECASE)
+# The outlet a quotation was given to (any organisation spoken to), or the source that carries it
+# (only a medium or an agency: "according to the ministry" names no outlet).
 _TOLD_OUTLET = re.compile(
-    rf"\b(?:told|speaking to|spoke to|talking to|interview with|quoted (?:in|by)|writing in|wrote in|"
-    rf"according to) (?:the )?(?P<slot>{P('Organization')})"
-    rf"|(?P<slot2>{P('Organization')}) (?:reported|said|quoted)",
+    rf"\b(?:told|speaking to|spoke to|talking to|interview with|quoted (?:in|by)|writing in|wrote in) "
+    rf"(?:the )?(?P<slot>{P('Organization')})"
+    rf"|\baccording to (?:the )?(?:[\w-]+ ){{0,3}}?(?P<source>{P('Organization')})"
+    rf"|(?P<source2>{P('Organization')}),? (?:reported|said|quoted)",
     re.IGNORECASE,
 )
 _SAID_AT = re.compile(
@@ -357,8 +360,8 @@ class _Reader:
         """"...," she said / said Mr X / the spokesman added: a reporting verb among the first words."""
         tokens = self.tokens(*window)
         verb = next((t for t in tokens if _is_reporting(t)), None)
-        if verb is None:
-            return None
+        if verb is None or verb.tag_ == "VBG":
+            return None  # "...', adding:" goes on to what comes next
         doers = {d.i for s in _doer_tokens(verb) for d in s.subtree}
         allowed = doers | {c.i for c in verb.children if c.dep_ in ("advmod", "aux", "neg", "npadvmod")}
         if any(t.i not in allowed and not t.is_punct and not t.is_space for t in tokens if t.i < verb.i):
@@ -496,6 +499,9 @@ class _Reader:
             return self.salient(token, ("Person",), None)
         if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
             return self.titled(token) or self.salient(token, ("Person",), None)
+        if any(c.dep_ == "compound" and ctx.entity_at(c) for c in token.children):
+            named = ctx.entity_at(next(c for c in token.children if c.dep_ == "compound" and ctx.entity_at(c)))
+            return named if ctx.label_of(named) in ("Party", "Organization") else None  # "the Biden campaign"
         return head_entity(ctx, token)  # "the party", "the government"
 
     def introduced_unnamed(self, token: Token) -> bool:
@@ -640,6 +646,8 @@ class _Reader:
         """"..., Agence France-Presse reported. After the results, he maintained '...'": the outlet an
         earlier sentence of the paragraph names as its source, if it names the speaker too."""
         ctx = self.ctx
+        if speaker is None:
+            return None
         opened = self.quotes[index].opened
         paragraph_start = self.paragraph(opened)[0]
         for sentence in ctx.sentences:
@@ -648,7 +656,7 @@ class _Reader:
             for start, end in self.outside(sentence.start_char, min(sentence.end_char, opened)):
                 earlier = ctx.templated_range(start, end)
                 outlet = _outlet(ctx, earlier)
-                if outlet and (speaker is None or any(s.entity_id == speaker for s in earlier.slots)):
+                if outlet and any(s.entity_id == speaker for s in earlier.slots):
                     return outlet
         return None
 
@@ -735,10 +743,13 @@ def _slot(templated: Templated, match: re.Match | None) -> str | None:
 
 
 def _outlet(ctx: ArticleContext, templated: Templated) -> str | None:
-    match = _TOLD_OUTLET.search(templated.text)
-    found = _slot(templated, match)
-    if found and (match.group("slot") or _is_outlet(ctx, found)):
-        return found
+    for match in _TOLD_OUTLET.finditer(templated.text):
+        if match.group("slot"):
+            return templated.entity(match.group("slot"))
+        mention = templated.slot(match.group("source") or match.group("source2"))
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if _is_outlet(ctx, mention.entity_id, span.root if span is not None else None):
+            return mention.entity_id
     return None
 
 
