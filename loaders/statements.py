@@ -179,6 +179,7 @@ ROLES = frozenset(
     businessman businesswoman tycoon billionaire incumbent challenger nominee frontrunner founder veteran
     deputy monarch ruler democrat republican socialist conservative""".split()
 )
+_DEFINITE_ACTORS = frozenset({"party", "government", "campaign"})  # frames.head_entity reads these
 MEDIA_NOUNS = frozenset("agency newspaper paper broadcaster channel network magazine daily tabloid station website".split())
 _UNNAMED = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "two", "three", "other"})
 _SPEAKER_LABELS = ACTORS
@@ -388,8 +389,9 @@ class _Reader:
         for noun in reversed([t for t in tokens if t.lemma_.lower() in DOCUMENTS and t.pos_ == "NOUN"]):
             if any(t.pos_ == "VERB" for t in tokens if t.i > noun.i):
                 return None
-            authors = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                       for p in c.children if p.dep_ == "pobj"]
+            following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+            preps = [c for c in noun.children if c.dep_ == "prep"] + [following]  # the parse may hang it on the verb
+            authors = [p for c in preps if c.lower_ in ("from", "by", "of") for p in c.children if p.dep_ == "pobj"]
             authors += [c for c in noun.children if c.dep_ == "poss"]
             if authors:
                 return _Attribution(self.refers_to(authors[0]), window)
@@ -499,10 +501,25 @@ class _Reader:
             return self.salient(token, ("Person",), None)
         if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
             return self.titled(token) or self.salient(token, ("Person",), None)
+        named = self.named_like(token)
+        if named is not None:
+            return named
         if any(c.dep_ == "compound" and ctx.entity_at(c) for c in token.children):
             named = ctx.entity_at(next(c for c in token.children if c.dep_ == "compound" and ctx.entity_at(c)))
             return named if ctx.label_of(named) in ("Party", "Organization") else None  # "the Biden campaign"
         return head_entity(ctx, token)  # "the party", "the government"
+
+    def named_like(self, token: Token) -> str | None:
+        """"The commission said": the last party or organisation named before whose name has that word."""
+        if token.lemma_.lower() in _DEFINITE_ACTORS or not any(d.lower_ == "the" for d in _determiners(token)):
+            return None
+        word = re.compile(rf"\b{re.escape(token.lemma_)}\b", re.IGNORECASE)
+        for mention in sorted(self.ctx.mentions, key=lambda m: m.start, reverse=True):
+            entity = self.ctx.entities.get(mention.entity_id)
+            if (mention.end <= token.idx and entity is not None and entity.label in ("Party", "Organization")
+                    and word.search(entity.name) and not _is_outlet(self.ctx, entity.id)):
+                return entity.id
+        return None
 
     def introduced_unnamed(self, token: Token) -> bool:
         """The description was introduced as someone unnamed ("a Labour MP said ... the MP added")."""
@@ -584,13 +601,19 @@ class _Reader:
         return after is None or not re.search(r"\w", text[after[0] : after[1]])
 
     def continues(self, previous: tuple[int, Statement, _Attribution | None], index: int) -> bool:
-        """Only the previous quotation's attribution (or a paragraph break) stands between them."""
+        """Only the previous quotation's attribution and a paragraph break stand between them; or the
+        previous one ran on to the end of its paragraph and only captions (lines with no final stop
+        and no quotation) come before this one opens a paragraph."""
         before_index, _, attribution = previous
         gap_start = self.bounds[before_index][1] + 1
         if attribution is not None and attribution.clause[0] >= gap_start:
             gap_start = max(gap_start, attribution.clause[1])
         gap = self.ctx.text[gap_start : self.quotes[index].opened]
-        return gap.count("\n") <= 1 and not re.search(r"\w", gap)
+        if not re.search(r"\w", gap):
+            return len(re.findall(r"\n+", gap)) <= 1
+        lines = [line.strip() for line in gap.split("\n") if line.strip()]
+        return (self.quotes[before_index].closed is None and gap.endswith("\n") and len(lines) <= 3
+                and not any(re.search(r"[.!?:]$", line) for line in lines))
 
     def neighbour_attribution(self, index: int) -> _Attribution | None:
         """A quotation opening its sentence: the subject of the sentence before (same paragraph), or the
