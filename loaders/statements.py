@@ -564,12 +564,18 @@ class _Reader:
         """The actors a sentence names outside its quotations, with the head token of each mention."""
         found = []
         for mention in self.ctx.mentions_between(sentence.start_char, sentence.end_char):
-            if self.quoted(mention.start) is not None or self.ctx.label_of(mention.entity_id) not in ACTORS:
+            if (self.quoted(mention.start) is not None or self.ctx.label_of(mention.entity_id) not in ACTORS
+                    or self.in_furniture(mention.start, mention.end)):
                 continue
             span = self.ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 found.append((mention.start, mention.entity_id, span.root))
         return [(e, t) for _, e, t in sorted(found, key=lambda x: x[0])]
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """By-lines, credits, stamps: the people they name speak in no quotation."""
+        furniture = self.ctx.furniture
+        return self.ctx.is_skipped(start, end) or any(s < end and start < e for s, e in furniture.bylines + furniture.credits)
 
     def topic(self, index: int) -> str | None:
         """The actor a sentence is about: its main subject outside quotations, or the speaker of the
