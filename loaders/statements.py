@@ -198,9 +198,6 @@ _TOLD_OUTLET = re.compile(
     rf"|(?P<source2>{P('Organization')}),? (?:reported|said|quoted)",
     re.IGNORECASE,
 )
-_SAID_AT = re.compile(
-    rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?(?P<slot>{P('Place', 'Region')})"
-)
 _MIN_WORDS = 4
 _SENTENCES_BACK = 6
 
@@ -575,7 +572,8 @@ class _Reader:
     def in_furniture(self, start: int, end: int) -> bool:
         """By-lines, credits, stamps: the people they name speak in no quotation."""
         furniture = self.ctx.furniture
-        return self.ctx.is_skipped(start, end) or any(s < end and start < e for s, e in furniture.bylines + furniture.credits)
+        return self.ctx.is_skipped(start, end) or any(
+            s < end and start < e for s, e in furniture.bylines + furniture.credits)
 
     def topic(self, index: int) -> str | None:
         """The actor a sentence is about: its main subject outside quotations, or the speaker of the
@@ -649,14 +647,27 @@ class _Reader:
     # --- where, and to whom ---------------------------------------------------------------
     def place_and_outlet(self, attribution: _Attribution, index: int, speaker: str | None) -> tuple[str | None, str | None]:
         ctx = self.ctx
-        said_at = reported_by = None
+        reported_by = None
         for start, end in self.outside(*attribution.clause):
-            templated = ctx.templated_range(start, end)
-            reported_by = reported_by or _outlet(ctx, templated)
-            if attribution.verb_at is not None and start <= attribution.verb_at < end:
-                after_verb = ctx.templated_range(attribution.verb_at, end)
-                said_at = _slot(after_verb, _SAID_AT.search(after_verb.text))
+            reported_by = reported_by or _outlet(ctx, ctx.templated_range(start, end))
+        said_at = None
+        if attribution.verb_at is not None:
+            said_at = self.place_of(ctx.doc[bisect_left(self.token_starts, attribution.verb_at)])
         return said_at, reported_by or self.paragraph_source(index, speaker)
+
+    def place_of(self, verb: Token) -> str | None:
+        """Where the verb was said: "told supporters in the northern town of X", "speaking at a rally in X"."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative", "advcl")]
+        heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for c in c.children]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                    continue
+                for word in prep.subtree:
+                    entity = self.ctx.entity_at(word)
+                    if entity and self.ctx.label_of(entity) in ("Place", "Region") and self.quoted(word.idx) is None:
+                        return entity
+        return None
 
     def outside(self, start: int, end: int) -> list[tuple[int, int]]:
         """The pieces of ``start:end`` outside quotations."""

@@ -270,6 +270,21 @@ def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at
     assert quote.reported_by == "organization:associated-press"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ('"We are going to win Pennsylvania," Joe Biden told reporters in Scranton on Monday.', "place:scranton"),
+        ('Speaking at a rally in Leeds, Keir Starmer said: "We are ready to govern this country."', "place:leeds"),
+        # a place in what is said, or in the quotation, is not where it was said
+        ('Nicola Sturgeon said independence in Scotland was "inevitable now, whatever happens".', None),
+        ('Emmanuel Macron told supporters: "We will win in Marseille and in Lyon this time."', None),
+    ],
+)
+def test_said_at_is_where_the_reporting_verb_was_said(text: str, place: str | None) -> None:
+    (quote,) = statements(text)
+    assert quote.said_at == place
+
+
 def test_an_outlet_in_an_earlier_sentence_of_the_paragraph_is_reported_by() -> None:
     found = statements('Manuel Valls agreed the Front National was not out, Agence France-Presse reported. '
                        'After the results, he maintained "the danger of the far-right has not been removed."')
