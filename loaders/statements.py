@@ -166,10 +166,13 @@ REPORTING = frozenset(
     """say tell add declare insist maintain argue warn state write tweet post explain claim note ask reply
     respond answer announce remark continue acknowledge admit stress urge inform comment conclude complain
     concede confirm deny suggest predict promise pledge vow boast joke quip recall reveal describe call brand
-    label dub accuse criticise criticize attack condemn praise hail congratulate thank express point emphasise
+    label dub accuse criticise criticize attack condemn praise hail congratulate thank express emphasise
     emphasize assert contend counter retort shout chant cry blast slam demand plead appeal testify quote
-    agree announce observe lament mock insist tell caution begin open""".split()
+    agree observe lament mock caution begin""".split()
 )
+# Verbs that report with their particle ("he went on:", "she hit back:").
+PHRASAL = frozenset({("go", "on"), ("hit", "back"), ("fire", "back"), ("lash", "out"), ("point", "out"),
+                     ("speak", "out"), ("weigh", "in"), ("chime", "in"), ("sum", "up"), ("cry", "out")})
 # Documents that speak for their author ("the letter said").
 DOCUMENTS = frozenset("document letter statement message tweet post email memo note manifesto blog essay".split())
 # Descriptions that stand for someone named before ("the former leader said").
@@ -343,7 +346,7 @@ class _Reader:
         found = self.before_verb(index, before) or self.governing_verb(index)
         if found is not None:
             return found
-        found = self.document_from(before)
+        found = self.document_from(before) or self.colon_lead_in(before)
         if found is not None:
             return found
         for window, pattern in ((after, _ACCORDING), (before, _ACCORDING), (after, _SIGNED), (before, _NAME_COLON)):
@@ -393,6 +396,17 @@ class _Reader:
             if authors:
                 return _Attribution(self.refers_to(authors[0]), window)
         return None
+
+    def colon_lead_in(self, window: tuple[int, int]) -> _Attribution | None:
+        """Charles Kennedy was defiant: "...": a clause ending in a colon, whose subject is someone named."""
+        if not self.ctx.text[window[0] : window[1]].rstrip().endswith(":"):
+            return None
+        tokens = self.tokens(*window)
+        root = tokens[-1].sent.root if tokens else None
+        if root is None or self.quoted(root.idx) is not None or not window[0] <= root.idx < window[1]:
+            return None
+        speaker = next((a for a in map(self.refers_to, subject_tokens(root)) if a), None)
+        return _Attribution(speaker, window, root.idx) if speaker else None
 
     def governing_verb(self, index: int) -> _Attribution | None:
         """X accused them of growing fat 'sitting on their backsides': the reporting verb the quotation hangs from."""
@@ -720,7 +734,10 @@ def _doer_tokens(verb: Token) -> list[Token]:
 
 
 def _is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING and token.dep_ != "amod"
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in REPORTING or any((lemma, c.lower_) in PHRASAL for c in token.children if c.dep_ in ("prt", "advmod"))
 
 
 def _determiners(token: Token) -> list[Token]:

@@ -83,6 +83,13 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ('The bill was drafted by Penny Sharpe, who said in parliament, "This is about trust in women."',
          "person:penny-sharpe"),
         ("Farage: 'We will win the next election outright'", "person:nigel-farage"),
+        ('Michael Howard spoke in Brighton. He went on: "We will cut taxes for every working family."',
+         "person:michael-howard"),
+        ('Charles Kennedy, the Liberal Democrat leader, hit back: "This government has run out of ideas."',
+         "person:charles-kennedy"),
+        ('Charles Kennedy was defiant: "This is a government that has run out of ideas."', "person:charles-kennedy"),
+        ('Gordon Brown was quoted by Reuters as saying "the economy is stronger than it has been for years".',
+         "person:gordon-brown"),
         # the person, not the outlet spoken to nor the organisation they belong to
         ('Speaking to Agence France-Presse, the head of the union, Jamel Msallem, said, '
          '"We are for the freedom to dress, but not today."', "person:jamel-msallem"),
@@ -246,6 +253,7 @@ def test_a_spokesman_introduced_unnamed_stays_unnamed() -> None:
         'Supporters wore "Make America Great Again" hats at the rally in Tulsa.',
         'Protesters carried a sign reading "No more wars for oil" past the White House.',
         '"Take back control of our borders" was the slogan of Vote Leave.',
+        'The results were clear: "Labour has lost its way in the north."',
     ],
 )
 def test_scare_quotes_titles_and_slogans_are_not_statements(text: str) -> None:
@@ -268,6 +276,11 @@ def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at
     assert quote.reported_by == "organization:daily-telegraph"
     (quote,) = statements('"The talks will go on all night," Kyrsten Sinema told the Associated Press.')
     assert quote.reported_by == "organization:associated-press"
+    (quote,) = statements('Gordon Brown was quoted by Reuters as saying "the economy is stronger than ever before".')
+    assert quote.reported_by == "organization:reuters"
+    (quote,) = statements('According to the news agency ISNA, the prosecutor, Ali Alghasi Mehr, said they must face '
+                          '"murder and terrorism charges".')
+    assert (quote.speaker, quote.reported_by) == ("person:ali-alghasi-mehr", "organization:isna")
 
 
 @pytest.mark.parametrize(
