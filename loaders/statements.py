@@ -675,12 +675,23 @@ class _Reader:
         heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for c in c.children]
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
-                    continue
-                for word in prep.subtree:
-                    entity = self.ctx.entity_at(word)
-                    if entity and self.ctx.label_of(entity) in ("Place", "Region") and self.quoted(word.idx) is None:
-                        return entity
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    found = self.place_after(prep)
+                    if found:
+                        return found
+        return None
+
+    def place_after(self, prep: Token, depth: int = 3) -> str | None:
+        """The place a preposition names, itself or through "of", "in", "at" ("at a rally in X")."""
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = self.ctx.entity_at(noun)
+            if entity and self.ctx.label_of(entity) in ("Place", "Region") and self.quoted(noun.idx) is None:
+                return entity
+            for inner in noun.children:
+                if depth and inner.dep_ == "prep" and inner.lower_ in ("of", "in", "at"):
+                    found = self.place_after(inner, depth - 1)
+                    if found:
+                        return found
         return None
 
     def outside(self, start: int, end: int) -> list[tuple[int, int]]:

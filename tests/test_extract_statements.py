@@ -291,6 +291,7 @@ def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at
         # a place in what is said, or in the quotation, is not where it was said
         ('Nicola Sturgeon said independence in Scotland was "inevitable now, whatever happens".', None),
         ('Emmanuel Macron told supporters: "We will win in Marseille and in Lyon this time."', None),
+        ('"We must get Brexit done," Boris Johnson said in a video released during a visit to Ireland.', None),
     ],
 )
 def test_said_at_is_where_the_reporting_verb_was_said(text: str, place: str | None) -> None:
