@@ -127,39 +127,37 @@ def test_split_quotation_gives_two_statements_of_one_speaker() -> None:
     found = said('Angela Merkel arrived in Brussels. "We will fight this decision," she said. "And we will win in court."')
     assert found == [("We will fight this decision,", "person:angela-merkel"),
                      ("And we will win in court.", "person:angela-merkel")]
-    found = said("'We are ready for anything,' Mr Macron said. 'France will not wait for the others.'")
-    assert [s for _, s in found] == ["person:emmanuel-macron"] * 2
     found = said('"We will win," he said, "and we will govern for everyone." Jo Swinson left.')
     assert found == [("and we will govern for everyone.", None)]  # no one named before "he"
 
 
-def test_quotation_running_over_paragraphs_continues_its_speaker() -> None:
-    found = said('Emmanuel Macron told supporters: "We have come a long way.\n\n'
-                 '"But the work is not finished, and I will not stop now."')
-    assert [s for _, s in found] == ["person:emmanuel-macron"] * 2
-    found = said("Mark Rutte told reporters: 'The voters have sent us a clear message.\n\n"
-                 "'But walking away now would be the wrong answer.'\n\nThe King was not available.")
-    assert [s for _, s in found] == ["person:mark-rutte"] * 2
-    found = said('Peter Nielson said he had suspended John Houston. "He will remain suspended while we '
-                 'investigate." He added: "I cannot comment too much at the moment."')
-    assert [s for _, s in found] == ["person:peter-nielson"] * 2
-
-
-def test_a_quotation_opening_the_next_paragraph_continues_the_speaker() -> None:
-    found = said("'We will win this seat back,' said Liz Truss.\n\n'We have the candidates and the money.'")
-    assert [s for _, s in found] == ["person:liz-truss"] * 2
-    # a caption between the paragraphs of a quotation left open does not break it
-    found = said("Nicola Sturgeon said: 'Scotland did not vote for this.\n\nCrowds outside Holyrood on Friday\n\n"
-                 "'It never will, whatever London says.'")
-    assert [s for _, s in found] == ["person:nicola-sturgeon"] * 2
-    found = said("Nicola Sturgeon said: 'Scotland did not vote for this.'\n\nThe vote was held on Friday.\n\n"
-                 "'It never will, whatever London says.'")
-    assert [s for _, s in found] == ["person:nicola-sturgeon"]
-
-
-def test_a_new_quotation_with_its_own_speaker_does_not_continue() -> None:
-    found = said("'We will win this seat back,' said Liz Truss.\n\n'That is a fantasy,' said Keir Starmer.")
-    assert [s for _, s in found] == ["person:liz-truss", "person:keir-starmer"]
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("'We are ready for anything,' Mr Macron said. 'France will not wait for the others.'",
+                     ["person:emmanuel-macron"] * 2, id="split-single-quotes"),
+        pytest.param('Emmanuel Macron told supporters: "We have come a long way.\n\n'
+                     '"But the work is not finished, and I will not stop now."',
+                     ["person:emmanuel-macron"] * 2, id="reopened-over-paragraphs"),
+        pytest.param("Mark Rutte told reporters: 'The voters have sent us a clear message.\n\n"
+                     "'But walking away now would be the wrong answer.'\n\nThe King was not available.",
+                     ["person:mark-rutte"] * 2, id="single-quotes-over-paragraphs"),
+        pytest.param('Peter Nielson said he had suspended John Houston. "He will remain suspended while we '
+                     'investigate." He added: "I cannot comment too much at the moment."',
+                     ["person:peter-nielson"] * 2, id="previous-sentence-then-pronoun"),
+        pytest.param("'We will win this seat back,' said Liz Truss.\n\n'We have the candidates and the money.'",
+                     ["person:liz-truss"] * 2, id="next-paragraph"),
+        pytest.param("Nicola Sturgeon said: 'Scotland did not vote for this.\n\nCrowds outside Holyrood on Friday"
+                     "\n\n'It never will, whatever London says.'",
+                     ["person:nicola-sturgeon"] * 2, id="past-a-caption"),
+        pytest.param("Nicola Sturgeon said: 'Scotland did not vote for this.'\n\nThe vote was held on Friday.\n\n"
+                     "'It never will, whatever London says.'", ["person:nicola-sturgeon"], id="not-past-a-sentence"),
+        pytest.param("'We will win this seat back,' said Liz Truss.\n\n'That is a fantasy,' said Keir Starmer.",
+                     ["person:liz-truss", "person:keir-starmer"], id="own-speaker-wins"),
+    ],
+)
+def test_a_quotation_without_attribution_continues_the_one_before(text: str, speakers: list[str]) -> None:
+    assert [speaker for _, speaker in said(text)] == speakers
 
 
 @pytest.mark.parametrize(
