@@ -644,7 +644,7 @@ class _Reader:
         sentence = self.sentence_index(quote.opened)
         if sentence > 0 and ctx.sentences[sentence - 1].start_char >= paragraph[0]:
             previous = ctx.sentences[sentence - 1]
-            if self.quoted(previous.root.idx) is None:
+            if self.quoted(previous.root.idx) is None and not is_passive(previous.root):  # not "X was arrested."
                 topic = self.topic(sentence - 1)
                 if topic is not None and (ctx.label_of(topic) == "Person" or _is_reporting(previous.root)):
                     return _Attribution(topic, (previous.start_char, previous.end_char), previous.root.idx)

@@ -252,6 +252,7 @@ def test_a_spokesman_introduced_unnamed_stays_unnamed() -> None:
         'Protesters carried a sign reading "No more wars for oil" past the White House.',
         '"Take back control of our borders" was the slogan of Vote Leave.',
         'The results were clear: "Labour has lost its way in the north."',
+        'John Houston was suspended on Friday. "We are appealing to members to stay calm."',
     ],
 )
 def test_scare_quotes_titles_and_slogans_are_not_statements(text: str) -> None:
