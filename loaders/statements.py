@@ -185,7 +185,6 @@ ROLES = frozenset(
 _DEFINITE_ACTORS = frozenset({"party", "government", "campaign"})  # frames.head_entity reads these
 MEDIA_NOUNS = frozenset("agency newspaper paper broadcaster channel network magazine daily tabloid station website".split())
 _UNNAMED = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "two", "three", "other"})
-_SPEAKER_LABELS = ACTORS
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _ACCORDING = re.compile(rf"according to (?P<slot>{P(*ACTORS)})", re.IGNORECASE)
 _SIGNED = re.compile(rf"^\s*[—–-]\s*(?P<slot>{P(*ACTORS)})\s*(?:,[^⟨⟩]{{0,30}})?[.]?\s*$")  # "..." — Donald Trump
@@ -207,8 +206,8 @@ _SENTENCES_BACK = 6
 
 @dataclass
 class _Attribution:
-    """A reporting clause: whether one was found, its speaker (None if unnamed), the text around its
-    verb (for the outlet and the place), and the span it covers."""
+    """A quotation's attribution: its speaker (None if unnamed), the clause that makes it (read for
+    the outlet), and where its reporting verb is (read for the place)."""
 
     speaker: str | None
     clause: tuple[int, int]
@@ -233,6 +232,7 @@ class _Reader:
         self.topics: dict[int, str | None] = {}
         self.current = 0  # the quotation being read: sentences before it may be remembered
         self.token_starts = [t.idx for t in ctx.doc]
+        self.sentence_starts = [s.start_char for s in ctx.sentences]
 
     def learn_genders(self) -> None:
         """"Anna Lindqvist arrived late. She said ...": a he or she opening the sentence right after one
@@ -269,8 +269,6 @@ class _Reader:
             if words < _MIN_WORDS or attribution is None or _is_title(self.ctx.text[quote.start : quote.end]):
                 continue  # a scare quote, a title or a slogan, not a statement
             self.speakers[index] = speaker
-            for sentence in self.sentences_of(index):
-                self.topics.pop(sentence, None)
             statement = self.ctx.add_statement(
                 quote.start,
                 quote.end,
@@ -316,12 +314,8 @@ class _Reader:
             return None  # the quotation ended its sentence: what follows is the next one
         return start, end
 
-    def sentences_of(self, index: int) -> range:
-        first = self.sentence_index(self.bounds[index][0])
-        return range(first, self.sentence_index(self.bounds[index][1]) + 1)
-
     def sentence_index(self, char: int) -> int:
-        return max(bisect_right(self.ctx._sentence_starts, char) - 1, 0)
+        return max(bisect_right(self.sentence_starts, char) - 1, 0)
 
     def quoted(self, char: int) -> int | None:
         """The quotation the character lies in (marks included)."""
@@ -485,7 +479,7 @@ class _Reader:
         ctx = self.ctx
         entity = ctx.entity_at(token)
         if entity is not None:
-            return entity if ctx.label_of(entity) in _SPEAKER_LABELS and not _is_outlet(ctx, entity) else None
+            return entity if ctx.label_of(entity) in ACTORS and not _is_outlet(ctx, entity) else None
         lower = token.lower_
         if lower in MALE | FEMALE:
             return self.salient(token, ("Person",), "m" if lower in MALE else "f")
