@@ -23,10 +23,11 @@ first, then other people they name, with a gender that fits), a definite descrip
 leader", "the party": the person titled so, or the one the text is about), or someone unnamed ("a
 spokesman", "one MP", "the spokesman", "officials"): then the statement has no speaker rather than
 a wrong one. Quotations of fewer than four words, titles and slogans with no reporting verb are not
-statements. "told <outlet>" gives ``reported_by``, "told supporters in <place>" ``said_at``.
+statements. "told <outlet>" (or an outlet the paragraph names as its source) gives ``reported_by``;
+a place phrase of the reporting verb itself ("told supporters in <place>") gives ``said_at``.
 
 >>> [(q.start, q.end) for q in quotations("'We won,' she said. It's 'over'.")]
-[(1, 8), (27, 31)]
+[(1, 8), (26, 30)]
 """
 
 from __future__ import annotations
@@ -500,10 +501,10 @@ class _Reader:
                 return ctx.entity_at(word)
         lemma = token.lemma_.lower()
         possessor = next((d for d in determiners if d.dep_ == "poss"), None)
-        if lemma in DOCUMENTS:  # "his letter said": its author
+        if lemma in DOCUMENTS:  # "his letter said", "the statement read": its author
             if possessor is not None:
                 return self.refers_to(possessor)
-            return self.salient(token, ("Person",), None)
+            return self.salient(token, ACTORS, None)
         if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
             return self.titled(token) or self.salient(token, ("Person",), None)
         named = self.named_like(token)

@@ -73,6 +73,11 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ("“I will not resign over this,” Prime Minister Scott Morrison told ABC radio.", "person:scott-morrison"),
         ('"The rule of law is not optional," said California Attorney General Xavier Becerra.', "person:xavier-becerra"),
         ("'London has chosen hope over fear,' Sadiq Khan, 48, said.", "person:sadiq-khan"),
+        # a title and the surname of someone named in full before
+        ("Roger Knapman was delighted. 'It was nice knowing him, now goodbye,' Mr Knapman told BBC Radio 4's "
+         "Today programme.", "person:roger-knapman"),
+        ("Nicola Sturgeon was in Edinburgh. 'Scotland did not vote for this at all,' Ms Sturgeon said.",
+         "person:nicola-sturgeon"),
         # named before it
         ("Labour leader Keir Starmer said: 'We will not let the country down.'", "person:keir-starmer"),
         ('Senator Bernie Sanders said, "The economy is rigged for the wealthy."', "person:bernie-sanders"),
@@ -197,6 +202,10 @@ def test_pronoun_goes_to_the_subject_of_matching_gender(text: str, speaker: str 
          "whatever their title.\"", "person:maha-vajiralongkorn"),
         ('"The Thai Raksa Chart Party complies with the royal command," the party told the press.',
          "party:thai-raksa-chart-party"),
+        ('The European Commission issued a statement on Friday. The statement read: "The budget does not '
+         'respect the rules agreed by all."', "organization:european-commission"),
+        ('Penny Sharpe wrote to the premier. Her letter said: "Women deserve to make their own decisions."',
+         "person:penny-sharpe"),
     ],
 )
 def test_definite_description_stands_for_someone_named(text: str, speaker: str) -> None:
