@@ -501,9 +501,11 @@ class _Reader:
                 return ctx.entity_at(word)
         lemma = token.lemma_.lower()
         possessor = next((d for d in determiners if d.dep_ == "poss"), None)
-        if lemma in DOCUMENTS:  # "his letter said", "the statement read": its author
-            if possessor is not None:
-                return self.refers_to(possessor)
+        if lemma in DOCUMENTS:  # "his letter said", "the party's statement read": its author
+            authors = [possessor] if possessor is not None else []
+            authors += [c for c in token.children if c.dep_ == "compound"]
+            if authors:  # "the government statement": the government, not the text's last subject
+                return self.refers_to(authors[0])
             return self.salient(token, ACTORS, None)
         if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
             return self.titled(token) or self.salient(token, ("Person",), None)
@@ -555,8 +557,11 @@ class _Reader:
             if index - step < 0:
                 break
             sentence = ctx.sentences[index - step]
-            if step == 0:
-                candidates = [e for e, t in self.named(sentence) if t.idx < token.idx and _is_subject(t)][::-1]
+            if step == 0:  # subjects before it, of the main clause first ("He said X is ..., he added")
+                subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i
+                            and self.quoted(t.idx) is None]
+                subjects.sort(key=lambda t: (len(list(t.ancestors)), -t.i))
+                candidates = [self.refers_to(t) for t in subjects]
             else:
                 named = self.named(sentence)
                 candidates = [self.topic(index - step)]

@@ -180,6 +180,9 @@ def test_a_quotation_without_attribution_continues_the_one_before(text: str, spe
         ('Tony Blair welcomed Robert Jackson. Mr Blair said Mr Jackson was a "decent public servant". '
          '"He has learned nothing from defeat," he added.', "person:tony-blair"),
         ('"We will win the seat," he said.', None),  # no one named before
+        # the main clause's subject before a nearer one in the same sentence
+        ('Jeremy Corbyn stood down on Friday. He said Keir Starmer is "a decent man and a friend"; however, '
+         '"if the party drifts to the right, I will not stay silent", he added.', "person:jeremy-corbyn"),
         # a gender the article shows: "she" right after a sole candidate
         ('Anna Lindqvist arrived late. She was greeted by Lars Berg. Later Lars Berg met Anna Lindqvist again. '
          'Mr Berg spoke first. "We have much to discuss today," she said.', "person:anna-lindqvist"),
@@ -206,6 +209,8 @@ def test_pronoun_goes_to_the_subject_of_matching_gender(text: str, speaker: str 
          'respect the rules agreed by all."', "organization:european-commission"),
         ('Penny Sharpe wrote to the premier. Her letter said: "Women deserve to make their own decisions."',
          "person:penny-sharpe"),
+        ('Pierre Nkurunziza died on Monday. The government statement announced his death "with great sorrow '
+         'to all Burundians".', None),  # the government's words, not the late president's
     ],
 )
 def test_definite_description_stands_for_someone_named(text: str, speaker: str) -> None:
