@@ -6,7 +6,8 @@ don't, '90s); one after an "s" that a later mark closes is a possessive (the par
 first mark that opens sets the outer family; marks of the other family inside are inner quotes and
 stay in the text ("It was nice knowing him, now 'goodbye'."). A new opening mark while a quotation
 is open starts a new one (news style opens each quoted sentence or paragraph again), and a
-quotation still open at the end of its paragraph ends there.
+quotation still open at the end of its paragraph ends there, unless the paragraph is one line of
+a quotation set out over lines that the next line closes.
 
 Finding the speaker, in order:
 
@@ -73,18 +74,36 @@ class _Mark:
 
 def quotations(text: str) -> list[Quotation]:
     """The quotations of a text, in order (see the module docstring)."""
-    paragraphs, start = [], 0
+    lines, start = [], 0
     for match in re.finditer(r"\n", text):
-        paragraphs.append((start, match.start()))
+        lines.append((start, match.start()))
         start = match.end()
-    paragraphs.append((start, len(text)))
-    marks = [_marks(text, s, e) for s, e in paragraphs]
+    lines.append((start, len(text)))
+    marks = [_marks(text, s, e) for s, e in lines]
     opening = {f: sum(m.opens and m.family == f for ms in marks for m in ms) for f in (DOUBLE, SINGLE)}
     rare = SINGLE if opening[DOUBLE] >= opening[SINGLE] else DOUBLE
     found: list[Quotation] = []
-    for (_, end), paragraph_marks in zip(paragraphs, marks, strict=True):
-        found += _paragraph_quotations(text, paragraph_marks, end, rare)
+    index = 0
+    while index < len(lines):
+        paragraph_marks, end = list(marks[index]), lines[index][1]
+        quotes = _paragraph_quotations(text, paragraph_marks, end, rare)
+        while index + 1 < len(lines) and lines[index + 1][0] == end + 1 and _runs_on(text, quotes, end, marks[index + 1]):
+            index += 1  # a quotation set out over lines: it goes on to the next line, which closes it
+            paragraph_marks += marks[index]
+            end = lines[index][1]
+            quotes = _paragraph_quotations(text, paragraph_marks, end, rare)
+        found += quotes
+        index += 1
     return found
+
+
+def _runs_on(text: str, quotes: list[Quotation], end: int, next_marks: list[_Mark]) -> bool:
+    """The last quotation is open at the end of its line, and the next line closes it before opening any."""
+    if not quotes or quotes[-1].closed is not None or text[quotes[-1].end : end].strip():
+        return False
+    family = DOUBLE if text[quotes[-1].opened] in DOUBLE else SINGLE
+    first = next((m for m in next_marks if m.family == family), None)
+    return first is not None and first.closes and not first.opens and not first.weak
 
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:

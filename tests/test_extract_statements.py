@@ -54,6 +54,10 @@ def quoted(text: str) -> list[str]:
         ('He said: "We suspended him. "It is a distraction." He left.', ["We suspended him.", "It is a distraction."]),
         ("She said: 'The town was ruined.\n\n'People want change.'", ["The town was ruined.", "People want change."]),
         ('He told Le Monde, "We have suffered a campaign of hatred. "\n\nNext.', ["We have suffered a campaign of hatred."]),
+        # a quotation set out over lines runs on to the line that closes it, and no further
+        ('He wrote:\n"The first line of it.\nThe second line."\nNext.', ["The first line of it.\nThe second line."]),
+        ('She said: "One thing.\n"Another thing."', ["One thing.", "Another thing."]),
+        ('She said: "One thing.\n\nAnother thing."', ["One thing."]),
         # a stray mark of the article's rarer family does not swallow the paragraph
         ('"We will win," he said of Labour\'s \'new\' plan. "Trust us."', ["We will win,", "new", "Trust us."]),
     ],
