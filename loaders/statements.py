@@ -202,6 +202,14 @@ ROLES = frozenset(
     businessman businesswoman tycoon billionaire incumbent challenger nominee frontrunner founder veteran
     deputy monarch ruler democrat republican socialist conservative""".split()
 )
+# People an article may leave unnamed ("a spokesman", "one official"), with the gender the word tells.
+PEOPLE = {word: None for word in ROLES} | {word: None for word in (
+    "spokesperson official source aide adviser advisor insider diplomat analyst expert critic supporter "
+    "protester voter resident witness activist campaigner colleague friend ally member backbencher officer "
+    "worker student teacher doctor person").split()} | {
+    "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "policeman": "m", "policewoman": "f",
+    "chairman": "m", "chairwoman": "f", "congressman": "m", "congresswoman": "f", "businessman": "m",
+    "businesswoman": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 _DEFINITE_ACTORS = frozenset({"party", "government", "campaign"})  # frames.head_entity reads these
 MEDIA_NOUNS = frozenset("agency newspaper paper broadcaster channel network magazine daily tabloid station website".split())
 _UNNAMED = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "two", "three", "other"})
@@ -582,13 +590,23 @@ class _Reader:
                 subjects.sort(key=lambda t: (len(list(t.ancestors)), -t.i))
                 candidates = [self.refers_to(t) for t in subjects]
             else:
+                topic = self.topic(index - step)
+                if topic is None and labels == ("Person",) and self.about_someone_unnamed(sentence, gender):
+                    return None  # "A spokesman said ... . Asked about it, he said": still the spokesman
                 named = self.named(sentence)
-                candidates = [self.topic(index - step)]
-                candidates += [e for e, t in named if _is_subject(t)] + [e for e, _ in reversed(named)]
+                candidates = [topic] + [e for e, t in named if _is_subject(t)] + [e for e, _ in reversed(named)]
             for entity in candidates:
                 if entity and ctx.label_of(entity) in labels and fits(ctx, entity, gender):
                     return entity
         return None
+
+    def about_someone_unnamed(self, sentence, gender: str | None) -> bool:
+        """The sentence's subject is a person it does not name ("a Downing Street spokesman said")."""
+        for token in subject_tokens(sentence.root):
+            lemma = token.lemma_.lower()
+            if self.quoted(token.idx) is None and lemma in PEOPLE and self.refers_to(token) is None:
+                return gender is None or PEOPLE[lemma] in (None, gender)
+        return False
 
     def named(self, sentence) -> list[tuple[str, Token]]:
         """The actors a sentence names outside its quotations, with the head token of each mention."""

@@ -257,6 +257,12 @@ def test_a_spokesman_introduced_unnamed_stays_unnamed() -> None:
     found = said('A Downing Street spokesman spoke to reporters. "We have nothing to add," the spokesman '
                  'said. "The Prime Minister is at work on the budget."')
     assert [s for _, s in found] == [None, None]
+    found = said('Ed Davey attacked the plan. A Downing Street spokesman said the government would win. Asked '
+                 'about the rebels, he said: "We are listening to their concerns."')
+    assert [s for _, s in found] == [None]
+    found = said('Ed Davey attacked the plan. A Downing Street spokeswoman said the government would win. Asked '
+                 'about it, he said: "This is a mess of their own making."')
+    assert [s for _, s in found] == ["person:ed-davey"]  # "he" is not the spokeswoman
 
 
 @pytest.mark.parametrize(
