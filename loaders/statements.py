@@ -203,10 +203,10 @@ ROLES = frozenset(
     deputy monarch ruler democrat republican socialist conservative""".split()
 )
 # People an article may leave unnamed ("a spokesman", "one official"), with the gender the word tells.
-PEOPLE = {word: None for word in ROLES} | {word: None for word in (
-    "spokesperson official source aide adviser advisor insider diplomat analyst expert critic supporter "
-    "protester voter resident witness activist campaigner colleague friend ally member backbencher officer "
-    "worker student teacher doctor person").split()} | {
+PEOPLE: dict[str, str | None] = dict.fromkeys(ROLES | frozenset(
+    """spokesperson official source aide adviser advisor insider diplomat analyst expert critic supporter
+    protester voter resident witness activist campaigner colleague friend ally member backbencher officer
+    worker student teacher doctor person""".split())) | {
     "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "policeman": "m", "policewoman": "f",
     "chairman": "m", "chairwoman": "f", "congressman": "m", "congresswoman": "f", "businessman": "m",
     "businesswoman": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
