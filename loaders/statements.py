@@ -228,6 +228,9 @@ _TOLD_OUTLET = re.compile(
     rf"|(?P<source2>{P('Organization')}),? (?:reported|said|quoted)",
     re.IGNORECASE,
 )
+_INSTITUTION = re.compile(
+    r"\b(?:parliament|senate|assembly|congress|council|committee|commission|court|government|ministry|"
+    r"department|house|chamber|convention|conference|bundestag|duma|knesset)\b", re.IGNORECASE)
 _MIN_WORDS = 4
 _SENTENCES_BACK = 6
 
@@ -849,8 +852,11 @@ def _slot(templated: Templated, match: re.Match | None) -> str | None:
 
 def _outlet(ctx: ArticleContext, templated: Templated) -> str | None:
     for match in _TOLD_OUTLET.finditer(templated.text):
-        if match.group("slot"):
-            return templated.entity(match.group("slot"))
+        if match.group("slot"):  # told an organisation: an outlet, unless it is an institution heard
+            entity_id = templated.entity(match.group("slot"))
+            if not _INSTITUTION.search(ctx.entities[entity_id].name if entity_id in ctx.entities else ""):
+                return entity_id
+            continue
         mention = templated.slot(match.group("source") or match.group("source2"))
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if _is_outlet(ctx, mention.entity_id, span.root if span is not None else None):

@@ -299,6 +299,8 @@ def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at
     assert quote.reported_by == "organization:daily-telegraph"
     (quote,) = statements('"The talks will go on all night," Kyrsten Sinema told the Associated Press.')
     assert quote.reported_by == "organization:associated-press"
+    (quote,) = statements('Angela Merkel told the Bundestag: "Germany will keep its promises to its partners."')
+    assert quote.reported_by is None  # an assembly heard it; no outlet carried it
     (quote,) = statements('Gordon Brown was quoted by Reuters as saying "the economy is stronger than ever before".')
     assert quote.reported_by == "organization:reuters"
     (quote,) = statements('According to the news agency ISNA, the prosecutor, Ali Alghasi Mehr, said they must face '
