@@ -41,7 +41,6 @@ from spacy.tokens import Token
 
 from .context import ACTORS, ArticleContext, Templated
 from .frames import FEMALE, MALE, RELATIVE, SUBJECTS, fits, head_entity, is_passive, subject_tokens
-from .model import Statement
 from .templates import P
 
 # --- quotation marks -------------------------------------------------------------------
@@ -281,34 +280,31 @@ class _Reader:
 
     def read(self) -> None:
         self.learn_genders()
-        previous: tuple[int, Statement, _Attribution | None] | None = None
+        previous: tuple[int, _Attribution, str | None, str | None] | None = None  # index, attribution, place, outlet
         for index, quote in enumerate(self.quotes):
             self.current = index
-            words = len(self.ctx.text[quote.start : quote.end].split())
             attribution = self.own_attribution(index)
-            said_at = reported_by = None
             alone = self.stands_alone(index)
-            if attribution is None and alone and previous is not None and self.continues(previous, index):
-                speaker = previous[1].speaker
-                said_at, reported_by = previous[1].said_at, previous[1].reported_by
-                attribution = previous[2]
+            if attribution is None and alone and previous is not None and self.continues(previous[:2], index):
+                _, attribution, said_at, reported_by = previous
             else:
                 attribution = attribution or (self.neighbour_attribution(index) if alone else None)
-                speaker = attribution.speaker if attribution else None
-                if attribution is not None:
-                    said_at, reported_by = self.place_and_outlet(attribution, index, speaker)
-            if words < _MIN_WORDS or attribution is None or _is_title(self.ctx.text[quote.start : quote.end]):
-                continue  # a scare quote, a title or a slogan, not a statement
-            self.speakers[index] = speaker
-            statement = self.ctx.add_statement(
+                if attribution is None:
+                    continue  # a title or a slogan, no statement
+                said_at, reported_by = self.place_and_outlet(attribution, index, attribution.speaker)
+            self.speakers[index] = attribution.speaker
+            previous = (index, attribution, said_at, reported_by)
+            words = self.ctx.text[quote.start : quote.end]
+            if len(words.split()) < _MIN_WORDS or _is_title(words):
+                continue  # a scare quote or a title, not a statement (though what follows may go on with it)
+            self.ctx.add_statement(
                 quote.start,
                 quote.end,
-                speaker=speaker,
+                speaker=attribution.speaker,
                 mentions=sorted({m.entity_id for m in self.ctx.mentions if quote.start <= m.start and m.end <= quote.end}),
                 said_at=said_at,
                 reported_by=reported_by,
             )
-            previous = (index, statement, attribution)
 
     # --- windows -----------------------------------------------------------------------
     def paragraph(self, at: int) -> tuple[int, int]:
@@ -658,13 +654,13 @@ class _Reader:
         after = self.after_window(index)
         return after is None or not re.search(r"\w", text[after[0] : after[1]])
 
-    def continues(self, previous: tuple[int, Statement, _Attribution | None], index: int) -> bool:
+    def continues(self, previous: tuple[int, _Attribution], index: int) -> bool:
         """Only the previous quotation's attribution and a paragraph break stand between them; or the
         previous one ran on to the end of its paragraph and only captions (lines with no final stop
         and no quotation) come before this one opens a paragraph."""
-        before_index, _, attribution = previous
+        before_index, attribution = previous
         gap_start = self.bounds[before_index][1] + 1
-        if attribution is not None and attribution.clause[0] >= gap_start:
+        if attribution.clause[0] >= gap_start:
             gap_start = max(gap_start, attribution.clause[1])
         gap = self.ctx.text[gap_start : self.quotes[index].opened]
         if not re.search(r"\w", gap):

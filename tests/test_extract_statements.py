@@ -161,6 +161,8 @@ def test_split_quotation_gives_two_statements_of_one_speaker() -> None:
                      ["person:nicola-sturgeon"] * 2, id="past-a-caption"),
         pytest.param("Nicola Sturgeon said: 'Scotland did not vote for this.'\n\nThe vote was held on Friday.\n\n"
                      "'It never will, whatever London says.'", ["person:nicola-sturgeon"], id="not-past-a-sentence"),
+        pytest.param("'No,' said Nigel Farage.\n\n'We will never agree to this deal, not in a thousand years.'",
+                     ["person:nigel-farage"], id="after-a-short-one"),
         pytest.param("'We will win this seat back,' said Liz Truss.\n\n'That is a fantasy,' said Keir Starmer.",
                      ["person:liz-truss", "person:keir-starmer"], id="own-speaker-wins"),
     ],
