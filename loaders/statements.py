@@ -291,7 +291,7 @@ class _Reader:
                 attribution = attribution or (self.neighbour_attribution(index) if alone else None)
                 if attribution is None:
                     continue  # a title or a slogan, no statement
-                said_at, reported_by = self.place_and_outlet(attribution, index, attribution.speaker)
+                said_at, reported_by = self.place_and_outlet(attribution, index)
             self.speakers[index] = attribution.speaker
             previous = (index, attribution, said_at, reported_by)
             words = self.ctx.text[quote.start : quote.end]
@@ -695,8 +695,9 @@ class _Reader:
         return None
 
     # --- where, and to whom ---------------------------------------------------------------
-    def place_and_outlet(self, attribution: _Attribution, index: int, speaker: str | None) -> tuple[str | None, str | None]:
-        ctx = self.ctx
+    def place_and_outlet(self, attribution: _Attribution, index: int) -> tuple[str | None, str | None]:
+        """Where the quotation was said, and the outlet that carried it."""
+        ctx, speaker = self.ctx, attribution.speaker
         reported_by = None
         for start, end in self.outside(*attribution.clause):
             reported_by = reported_by or _outlet(ctx, ctx.templated_range(start, end))
@@ -708,7 +709,8 @@ class _Reader:
     def place_of(self, verb: Token) -> str | None:
         """Where the verb was said: "told supporters in the northern town of X", "speaking at a rally in X"."""
         heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative", "advcl")]
-        heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for c in c.children]
+        heads += [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "at")
+                  for noun in prep.children]  # "spoke to a rally in X"
         for head in heads:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
