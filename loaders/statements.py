@@ -866,5 +866,9 @@ def _is_outlet(ctx: ArticleContext, entity_id: str, token: Token | None = None) 
     """A medium or an agency: known as one, or called one ("news agency ISNA", "the Herald newspaper")."""
     if entity_id in ctx.entities and ctx.entities[entity_id].properties.get("kind") in ("media", "agency"):
         return True
-    return token is not None and any(
-        w.lemma_.lower() in MEDIA_NOUNS for w in token.children if w.dep_ in ("compound", "amod", "appos"))
+    if token is None:
+        return False
+    called = [w for w in token.children if w.dep_ in ("compound", "amod", "appos")]
+    if token.dep_ in ("appos", "compound"):
+        called.append(token.head)  # "the news agency IRNA"
+    return any(w.lemma_.lower() in MEDIA_NOUNS for w in called)

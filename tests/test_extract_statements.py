@@ -48,12 +48,13 @@ def quoted(text: str) -> list[str]:
         ("'We back the Greens' Caroline Lucas,' he said.", ["We back the Greens' Caroline Lucas,"]),
         ("He called them 'enemies of the workers' and left.", ["enemies of the workers"]),
         # inner quotations stay inside the outer one
-        ('"It was nice knowing him, now \'goodbye\'." He left.', ["It was nice knowing him, now 'goodbye'."]),
+        ('"We wish him well, but now it is \'farewell\'." He left.', ["We wish him well, but now it is 'farewell'."]),
         ("'They called it \"a disaster\" at once,' he said.", ['They called it "a disaster" at once,']),
         # a new opening mark while one is open starts a new quotation; the paragraph ends an open one
-        ('He said: "We suspended him. "It is a distraction." He left.', ["We suspended him.", "It is a distraction."]),
+        ('He said: "We have shut the office. "It was a hard choice." He left.', ["We have shut the office.",
+                                                                                 "It was a hard choice."]),
         ("She said: 'The town was ruined.\n\n'People want change.'", ["The town was ruined.", "People want change."]),
-        ('He told Le Monde, "We have suffered a campaign of hatred. "\n\nNext.', ["We have suffered a campaign of hatred."]),
+        ('She told Le Figaro, "We have been treated unfairly. "\n\nNext.', ["We have been treated unfairly."]),
         # a quotation set out over lines runs on to the line that closes it, and no further
         ('He wrote:\n"The first line of it.\nThe second line."\nNext.', ["The first line of it.\nThe second line."]),
         ('She said: "One thing.\n"Another thing."', ["One thing.", "Another thing."]),
@@ -78,8 +79,8 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ('"The rule of law is not optional," said California Attorney General Xavier Becerra.', "person:xavier-becerra"),
         ("'London has chosen hope over fear,' Sadiq Khan, 48, said.", "person:sadiq-khan"),
         # a title and the surname of someone named in full before
-        ("Roger Knapman was delighted. 'It was nice knowing him, now goodbye,' Mr Knapman told BBC Radio 4's "
-         "Today programme.", "person:roger-knapman"),
+        ("Roger Knapman was in Exeter. 'The party will be stronger without the feuding,' Mr Knapman told BBC "
+         "Radio 4's Today programme.", "person:roger-knapman"),
         ("Nicola Sturgeon was in Edinburgh. 'Scotland did not vote for this at all,' Ms Sturgeon said.",
          "person:nicola-sturgeon"),
         # named before it
@@ -89,8 +90,8 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ('Angela Merkel told the Bundestag: "Germany will keep its promises to its partners."', "person:angela-merkel"),
         ('Elizabeth Warren congratulated Joe Biden, saying, "You ran a campaign of decency and hope."',
          "person:elizabeth-warren"),
-        ('The bill was drafted by Penny Sharpe, who said in parliament, "This is about trust in women."',
-         "person:penny-sharpe"),
+        ('The amendment was tabled by Yvette Cooper, who said in the Commons, "This is about trust in voters."',
+         "person:yvette-cooper"),
         ("Farage: 'We will win the next election outright'", "person:nigel-farage"),
         ('Michael Howard spoke in Brighton. He went on: "We will cut taxes for every working family."',
          "person:michael-howard"),
@@ -100,12 +101,12 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ('Gordon Brown was quoted by Reuters as saying "the economy is stronger than it has been for years".',
          "person:gordon-brown"),
         # the person, not the outlet spoken to nor the organisation they belong to
-        ('Speaking to Agence France-Presse, the head of the union, Jamel Msallem, said, '
-         '"We are for the freedom to dress, but not today."', "person:jamel-msallem"),
-        ('Souhail Alouini, a member of Parliament, said, "We proposed a bill in 2016 about it."',
-         "person:souhail-alouini"),
-        ("House Speaker John Bercow commented — which the BBC called unusual — \"It is blindingly obvious "
-         'what the purpose of this is."', "person:john-bercow"),
+        ('Speaking to Agence France-Presse, the leader of the dockers\' union, Karim Benali, said, '
+         '"We will strike until the ports are safe again."', "person:karim-benali"),
+        ('Olena Kovalenko, a member of the city council, said, "We asked for this road to be closed in 2019."',
+         "person:olena-kovalenko"),
+        ("Senate leader Chuck Schumer answered — which Fox News called a dodge — \"We will hold the vote "
+         'when we have the numbers."', "person:chuck-schumer"),
     ],
 )
 def test_speaker_named_before_or_after(text: str, speaker: str) -> None:
@@ -120,10 +121,10 @@ def test_speaker_named_before_or_after(text: str, speaker: str) -> None:
          "person:donald-trump"),
         ('Bernie Sanders accused the billionaires of "buying our democracy wholesale".',
          "buying our democracy wholesale", "person:bernie-sanders"),
-        ('Nicola Sturgeon said it was "the moment of maximum opportunity" for Scotland.',
-         "the moment of maximum opportunity", "person:nicola-sturgeon"),
-        ('Mitch McConnell spoke on Fox. He stated the trial would be short, saying he expected '
-         '"a largely partisan outcome" in the Senate.', "a largely partisan outcome", "person:mitch-mcconnell"),
+        ('Nicola Sturgeon said the vote was "a turning point for the whole country" on Friday.',
+         "a turning point for the whole country", "person:nicola-sturgeon"),
+        ('Mitch McConnell spoke on Fox. He said the hearing would be short, adding he expected '
+         '"a vote along party lines" next week.', "a vote along party lines", "person:mitch-mcconnell"),
         ('Jen Psaki said the president would sign the bill "as soon as it reaches his desk."',
          "as soon as it reaches his desk.", "person:jen-psaki"),
     ],
@@ -151,9 +152,9 @@ def test_split_quotation_gives_two_statements_of_one_speaker() -> None:
         pytest.param("Mark Rutte told reporters: 'The voters have sent us a clear message.\n\n"
                      "'But walking away now would be the wrong answer.'\n\nThe King was not available.",
                      ["person:mark-rutte"] * 2, id="single-quotes-over-paragraphs"),
-        pytest.param('Peter Nielson said he had suspended John Houston. "He will remain suspended while we '
-                     'investigate." He added: "I cannot comment too much at the moment."',
-                     ["person:peter-nielson"] * 2, id="previous-sentence-then-pronoun"),
+        pytest.param('Ed Davey said he had sacked his deputy on Monday. "She will not return while the inquiry '
+                     'goes on." He added: "I will say no more about it tonight."',
+                     ["person:ed-davey"] * 2, id="previous-sentence-then-pronoun"),
         pytest.param("'We will win this seat back,' said Liz Truss.\n\n'We have the candidates and the money.'",
                      ["person:liz-truss"] * 2, id="next-paragraph"),
         pytest.param("Nicola Sturgeon said: 'Scotland did not vote for this.\n\nCrowds outside Holyrood on Friday"
@@ -181,10 +182,10 @@ def test_a_quotation_without_attribution_continues_the_one_before(text: str, spe
         ("Jeremy Corbyn met Theresa May on Tuesday. He said: 'Talks have been constructive and detailed.'",
          "person:jeremy-corbyn"),
         # a chain of subjects: "he" goes back to the last person the text was about
-        ('Robert Jackson wrote to his chairman. While saying he admired Tony Blair\'s leadership, he attacked the '
-         'Tories. "The party\'s hostility to Europe has hardened," he wrote.', "person:robert-jackson"),
-        ('Tony Blair welcomed Robert Jackson. Mr Blair said Mr Jackson was a "decent public servant". '
-         '"He has learned nothing from defeat," he added.', "person:tony-blair"),
+        ('Jeremy Hunt wrote to the chief whip. While saying he respected Boris Johnson\'s mandate, he attacked '
+         'the cabinet. "Our failure on the economy is now obvious to all," he wrote.', "person:jeremy-hunt"),
+        ('Keir Starmer welcomed Liz Truss\'s deputy to Labour. Mr Starmer said she was a "person of real '
+         'integrity". "She has seen that the Tories have run out of road," he added.', "person:keir-starmer"),
         ('"We will win the seat," he said.', None),  # no one named before
         # the main clause's subject before a nearer one in the same sentence
         ('Jeremy Corbyn stood down on Friday. He said Keir Starmer is "a decent man and a friend"; however, '
@@ -207,16 +208,16 @@ def test_pronoun_goes_to_the_subject_of_matching_gender(text: str, speaker: str 
          "person:sadiq-khan"),
         ('Prime Minister Boris Johnson met the finance minister Rishi Sunak. "We will get this done by '
          'Christmas," the prime minister said.', "person:boris-johnson"),
-        ("The palace issued a statement from King Maha Vajiralongkorn: \"Royals must stay above politics, "
-         "whatever their title.\"", "person:maha-vajiralongkorn"),
-        ('"The Thai Raksa Chart Party complies with the royal command," the party told the press.',
-         "party:thai-raksa-chart-party"),
+        ("The palace issued a statement from King Harald: \"The monarchy must stay above politics, "
+         "whatever happens.\"", "person:harald"),
+        ('The Scottish National Party met in Perth. "We accept the court\'s ruling in full," the party told '
+         'the press.', "party:scottish-national-party"),
         ('The European Commission issued a statement on Friday. The statement read: "The budget does not '
          'respect the rules agreed by all."', "organization:european-commission"),
-        ('Penny Sharpe wrote to the premier. Her letter said: "Women deserve to make their own decisions."',
-         "person:penny-sharpe"),
-        ('Pierre Nkurunziza died on Monday. The government statement announced his death "with great sorrow '
-         'to all Burundians".', None),  # the government's words, not the late president's
+        ('Yvette Cooper wrote to the home secretary. Her letter said: "The public deserve answers on this."',
+         "person:yvette-cooper"),
+        ('Jacques Chirac died on Thursday. The government statement announced his death "with deep regret and '
+         'gratitude for his service".', None),  # the government's words, not the late president's
     ],
 )
 def test_definite_description_stands_for_someone_named(text: str, speaker: str) -> None:
@@ -228,8 +229,8 @@ def test_definite_description_stands_for_someone_named(text: str, speaker: str) 
     [
         ('Emmanuel Macron defended his pension reform on Thursday. "The system is no longer sustainable '
          'for our children."', "person:emmanuel-macron"),
-        ('John Tomaney also defended the attack on the No campaign. "We felt we had to show who was behind '
-         'it."', "person:john-tomaney"),
+        ('Jo Swinson also defended her attack on the Tories. "We had to show voters who was funding them."',
+         "person:jo-swinson"),
         ('"The result is a disgrace for our democracy." Jair Bolsonaro said he would challenge the count.',
          "person:jair-bolsonaro"),
     ],
@@ -246,9 +247,9 @@ def test_speaker_in_the_sentence_before_or_after(text: str, speaker: str) -> Non
         "One Conservative MP told the BBC: 'The Prime Minister has lost the room entirely.'",
         'A spokesman for Boris Johnson said: "The Prime Minister has full confidence in the Chancellor."',
         '"We are monitoring the situation very closely," officials said.',
-        "'Demonstrators are trying to get at the councillors,' said a police spokesman in Frejus.",
-        'A protester holding a banner said, "She is just trying to break up the movement."',
-        'Boris Johnson resigned. "He believes students should pay tuition fees," the spokesman said.',
+        "'Youths are throwing stones at the town hall,' said a police spokesman in Lyon.",
+        'A protester holding a placard said, "The government is not listening to any of us."',
+        'Boris Johnson resigned. "He believes the party must unite behind a new leader," the spokesman said.',
     ],
 )
 def test_unnamed_speaker_gives_no_speaker(text: str) -> None:
@@ -270,9 +271,9 @@ def test_a_spokesman_introduced_unnamed_stays_unnamed() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'Tom Watson called the deal "lousy" on Saturday.',
+        'Ed Miliband called the budget "shameful" on Tuesday.',
         "Critics have accused Mark Rutte of running a 'tired and arrogant' government.",
-        "Robert Kilroy-Silk quits 'shameful' UKIP.",
+        "Nigel Farage quits 'broken' party in Kent.",
         'Her memoir "The Hill We Climb Together" sold well in Ohio.',
         'Supporters wore "Make America Great Again" hats at the rally in Tulsa.',
         'Protesters carried a sign reading "No more wars for oil" past the White House.',
@@ -293,10 +294,10 @@ def test_four_words_with_a_named_speaker_are_a_statement() -> None:
 
 # --- where, to whom, whom it names ------------------------------------------------------
 def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at() -> None:
-    (quote,) = statements('Marine Le Pen told supporters in Hénin-Beaumont, "There has been a smear campaign against us."')
-    assert quote.speaker == "person:marine-le-pen" and quote.said_at == "place:henin-beaumont"
-    (quote,) = statements('Steeve Briois told Le Monde, "Tonight, lies and dishonesty have prevailed here."')
-    assert quote.reported_by == "organization:le-monde"
+    (quote,) = statements('Jordan Bardella told supporters in Perpignan, "They have run a campaign of fear against us."')
+    assert quote.speaker == "person:jordan-bardella" and quote.said_at == "place:perpignan"
+    (quote,) = statements('Xavier Bertrand told Le Figaro, "The right must learn to speak to workers again."')
+    assert quote.reported_by == "organization:le-figaro"
     (quote,) = statements("'This is a dark day for democracy,' Nigel Farage told the Daily Telegraph.")
     assert quote.reported_by == "organization:daily-telegraph"
     (quote,) = statements('"The talks will go on all night," Kyrsten Sinema told the Associated Press.')
@@ -305,9 +306,9 @@ def test_told_an_outlet_is_reported_by_and_told_supporters_in_a_place_is_said_at
     assert quote.reported_by is None  # an assembly heard it; no outlet carried it
     (quote,) = statements('Gordon Brown was quoted by Reuters as saying "the economy is stronger than ever before".')
     assert quote.reported_by == "organization:reuters"
-    (quote,) = statements('According to the news agency ISNA, the prosecutor, Ali Alghasi Mehr, said they must face '
-                          '"murder and terrorism charges".')
-    assert (quote.speaker, quote.reported_by) == ("person:ali-alghasi-mehr", "organization:isna")
+    (quote,) = statements('According to the news agency IRNA, the judge, Reza Karimi, said the men must face '
+                          '"charges of spying for a foreign power".')
+    assert (quote.speaker, quote.reported_by) == ("person:reza-karimi", "organization:irna")
 
 
 @pytest.mark.parametrize(
@@ -327,9 +328,9 @@ def test_said_at_is_where_the_reporting_verb_was_said(text: str, place: str | No
 
 
 def test_an_outlet_in_an_earlier_sentence_of_the_paragraph_is_reported_by() -> None:
-    found = statements('Manuel Valls agreed the Front National was not out, Agence France-Presse reported. '
-                       'After the results, he maintained "the danger of the far-right has not been removed."')
-    assert [(s.speaker, s.reported_by) for s in found] == [("person:manuel-valls", "organization:agence-france-presse")]
+    found = statements('Olaf Scholz agreed the coalition was in trouble, Reuters reported. After the vote, he '
+                       'maintained "the government has a majority and will use it."')
+    assert [(s.speaker, s.reported_by) for s in found] == [("person:olaf-scholz", "organization:reuters")]
 
 
 def test_the_continuation_keeps_the_outlet() -> None:
@@ -339,13 +340,13 @@ def test_the_continuation_keeps_the_outlet() -> None:
 
 
 def test_mentions_are_the_entities_inside_the_quotation() -> None:
-    (quote,) = statements('"We have eradicated the Socialist Party in the north," Marine Le Pen said.')
-    assert quote.mentions == ["party:socialist-party"]
+    (quote,) = statements('"We have beaten the Conservative Party in its own heartland," Keir Starmer said.')
+    assert quote.mentions == ["party:conservative-party"]
 
 
 def test_offsets_point_into_the_text_as_stored() -> None:
-    text = ("There were gains for the UMP, as Najat \nVallaud-Belkacem, the government spokesman, said: \n"
-            "'These are bad results for the Left.  Disappointing.'")
+    text = ("There were gains for the Greens, as Annalena \nBaerbock, the party's co-leader, said: \n"
+            "'These are fine results for the Greens.  Historic.'")
     (quote,) = statements(text)
-    assert quote.text == "These are bad results for the Left.  Disappointing."
-    assert quote.speaker == "person:najat-vallaud-belkacem"
+    assert quote.text == "These are fine results for the Greens.  Historic."
+    assert quote.speaker == "person:annalena-baerbock"
