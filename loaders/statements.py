@@ -519,6 +519,11 @@ class _Reader:
                 return self.refers_to(child)
         if token.pos_ not in ("NOUN", "PROPN") and not _is_role(token):
             return None
+        for clause in token.children:  # "a student named Joshua Wong", "a man called X"
+            if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
+                named = [ctx.entity_at(c) for c in clause.children if c.dep_ in ("oprd", "attr", "dobj")]
+                if named and named[0] and ctx.label_of(named[0]) == "Person":
+                    return named[0]
         determiners = _determiners(token)
         if not determiners or any(d.lower_ in _UNNAMED for d in determiners):
             return None  # "officials said", "a spokesman said", "one MP told the BBC"

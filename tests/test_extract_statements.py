@@ -93,6 +93,7 @@ def test_quotation_marks(text: str, expected: list[str]) -> None:
         ('The amendment was tabled by Yvette Cooper, who said in the Commons, "This is about trust in voters."',
          "person:yvette-cooper"),
         ("Farage: 'We will win the next election outright'", "person:nigel-farage"),
+        ('A law student named Agnes Chow said, "Young people here will never back down."', "person:agnes-chow"),
         ('Michael Howard spoke in Brighton. He went on: "We will cut taxes for every working family."',
          "person:michael-howard"),
         ('Charles Kennedy, the Liberal Democrat leader, hit back: "This government has run out of ideas."',
