@@ -260,6 +260,7 @@ class _Reader:
         self.starts = [b[0] for b in self.bounds]
         self.speakers: list[str | None] = [None] * len(self.quotes)
         self.topics: dict[int, str | None] = {}
+        self.settled = 0  # sentences before this one have their topic remembered
         self.current = 0  # the quotation being read: sentences before it may be remembered
         self.token_starts = [t.idx for t in ctx.doc]
         self.sentence_starts = [s.start_char for s in ctx.sentences]
@@ -635,6 +636,11 @@ class _Reader:
         quotation that makes it."""
         if index in self.topics:
             return self.topics[index]
+        # Settle the sentences before it in order first, so that a chain of "he ... he ... he" is
+        # read one link at a time rather than by recursion through the whole article.
+        while self.settled < index and self.ctx.sentences[self.settled].end_char <= self.bounds[self.current][0]:
+            self.settled += 1
+            self.topic(self.settled - 1)
         sentence = self.ctx.sentences[index]
         found = None
         quote = self.quoted(sentence.root.idx)

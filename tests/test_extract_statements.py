@@ -200,6 +200,11 @@ def test_pronoun_goes_to_the_subject_of_matching_gender(text: str, speaker: str 
     assert said(text)[-1][1] == speaker
 
 
+def test_a_long_chain_of_pronouns_goes_back_to_the_name() -> None:
+    text = "Keir Starmer arrived in Leeds. " + "He spoke to voters. " * 400 + '"We will win this seat back," he said.'
+    assert said(text) == [("We will win this seat back,", "person:keir-starmer")]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
