@@ -181,19 +181,21 @@ def _trimmed(text: str, opened: int, end: int, closed: int | None) -> Quotation:
 
 
 # --- attribution -----------------------------------------------------------------------
+# Verbs of saying (and of thinking, which news uses the same way: "X believes it is 'a disaster'").
 REPORTING = frozenset(
     """say tell add declare insist maintain argue warn state write tweet post explain claim note ask reply
     respond answer announce remark continue acknowledge admit stress urge inform comment conclude complain
     concede confirm deny suggest predict promise pledge vow boast joke quip recall reveal describe call brand
     label dub accuse criticise criticize attack condemn praise hail congratulate thank express emphasise
     emphasize assert contend counter retort shout chant cry blast slam demand plead appeal testify quote
-    agree observe lament mock caution begin""".split()
+    agree observe lament mock caution begin believe think feel hope fear expect""".split()
 )
 # Verbs that report with their particle ("he went on:", "she hit back:").
 PHRASAL = frozenset({("go", "on"), ("hit", "back"), ("fire", "back"), ("lash", "out"), ("point", "out"),
                      ("speak", "out"), ("weigh", "in"), ("chime", "in"), ("sum", "up"), ("cry", "out")})
 # Documents that speak for their author ("the letter said").
-DOCUMENTS = frozenset("document letter statement message tweet post email memo note manifesto blog essay".split())
+DOCUMENTS = frozenset(
+    "document letter statement message tweet post email memo note manifesto blog essay speech address remarks".split())
 # Descriptions that stand for someone named before ("the former leader said").
 ROLES = frozenset(
     """leader president minister premier chancellor mayor governor senator mp mep candidate chairman chairwoman

@@ -128,6 +128,8 @@ def test_speaker_named_before_or_after(text: str, speaker: str) -> None:
          '"a vote along party lines" next week.', "a vote along party lines", "person:mitch-mcconnell"),
         ('Jen Psaki said the president would sign the bill "as soon as it reaches his desk."',
          "as soon as it reaches his desk.", "person:jen-psaki"),
+        ("Nigel Farage believes the party is 'on the road to victory now'.", "on the road to victory now",
+         "person:nigel-farage"),
     ],
 )
 def test_quotation_inside_a_sentence(text: str, words: str, speaker: str) -> None:
