@@ -113,16 +113,16 @@ def test_elections_and_rounds() -> None:
 
 def test_statements_speakers_outlets_and_pronouns() -> None:
     text = ('"We will win this," Keir Starmer told the BBC in Manchester.\n\n'
-            'Nicola Sturgeon spoke next. "Scotland has spoken," she said. "Nothing will change that."\n\n'
+            'Nicola Sturgeon spoke next. "Scotland has spoken tonight," she said. "Nothing will change that."\n\n'
             'According to Reuters, Boris Johnson said "the deal is done."')
     statements = extract(text).statements
     by_text = {s.text: s for s in statements}
     first = by_text["We will win this,"]
     assert first.speaker == "person:keir-starmer" and first.reported_by == "organization:bbc"
-    assert by_text["Scotland has spoken,"].speaker == "person:nicola-sturgeon"
+    assert by_text["Scotland has spoken tonight,"].speaker == "person:nicola-sturgeon"
     assert by_text["Nothing will change that."].speaker == "person:nicola-sturgeon"
     assert by_text["the deal is done."].speaker == "person:boris-johnson"
-    assert "region:scotland" in by_text["Scotland has spoken,"].mentions
+    assert "region:scotland" in by_text["Scotland has spoken tonight,"].mentions
 
 
 def test_components_are_configurable() -> None:
