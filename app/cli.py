@@ -20,8 +20,9 @@ import click
 
 from .. import __version__
 from ..graph.examples import ALL_FACTS, EXAMPLES
+from ..graph.open import open_store
 from ..graph.schema import SchemaError, load_schema
-from ..graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError, open_store
+from ..graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError
 from ..graph.values import QueryResult, display, jsonable
 from ..loaders.readers import ReadError
 

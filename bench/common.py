@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from polgraph.graph.store import Store, open_store
+from polgraph.graph.open import open_store
+from polgraph.graph.store import Store
 
 RESULTS = Path(__file__).parent / "results"
 ROOT = Path(__file__).resolve().parents[1]

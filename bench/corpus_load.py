@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from polgraph.graph.store import open_store
+from polgraph.graph.open import open_store
 from polgraph.loaders.load import load_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews-politics-dev"

@@ -37,8 +37,9 @@ from common import ROOT, save  # noqa: E402
 
 from polgraph.graph.duplicates import find_duplicates  # noqa: E402
 from polgraph.graph.ids import node_id, slugify  # noqa: E402
+from polgraph.graph.open import open_store  # noqa: E402
 from polgraph.graph.records import GraphBatch, NodeRecord  # noqa: E402
-from polgraph.graph.store import Store, open_store  # noqa: E402
+from polgraph.graph.store import Store  # noqa: E402
 
 DIFFLIB_DUPLICATES = "8f29fd8"  # the last commit whose graph/duplicates.py compared every pair with difflib
 GIVEN = {

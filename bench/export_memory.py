@@ -16,8 +16,8 @@ import tracemalloc
 from pathlib import Path
 
 from polgraph.graph import exports
+from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.store import open_store
 
 RESULTS = Path(__file__).parent / "results"
 

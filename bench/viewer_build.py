@@ -37,7 +37,7 @@ from synthetic import synthetic_batches  # noqa: E402
 from polgraph.app.viewer.browser import drawn, idle, launch, network_frame, open_page, serve  # noqa: E402
 from polgraph.app.viewer.network import drawing  # noqa: E402
 from polgraph.graph import exports, views  # noqa: E402
-from polgraph.graph.store import open_store  # noqa: E402
+from polgraph.graph.open import open_store  # noqa: E402
 from polgraph.loaders.load import load_paths  # noqa: E402
 
 GOAL_SECONDS = 2.0

@@ -9,7 +9,7 @@ metadata: polgraph version, store, selection, time, counts. GraphML, GEXF and CS
 ``tool_view``, the shape Gephi, Gephi Lite, igraph and Cytoscape expect (``label`` displayed, unique
 edge ids, ``relation`` for the relationship type); node-link JSON is networkx's, which D3 reads too.
 
->>> from polgraph.graph.store import open_store
+>>> from polgraph.graph.open import open_store
 >>> with open_store(":memory:") as store:
 ...     graph = to_networkx(select_all(store), {"selection": "all"})
 >>> graph.number_of_nodes(), graph.graph["selection"]

@@ -4,7 +4,7 @@ The graph algorithms (merge an article's batch, stats, neighbourhood, delete an 
 written once here in the Cypher both LadybugDB and Neo4j accept. A backend supplies only how to
 run a statement inside a transaction and how to open, initialise and close.
 
->>> from polgraph.graph.store import open_store
+>>> from polgraph.graph.open import open_store
 >>> store = open_store(":memory:")            # embedded, in memory
 >>> store.stats()["nodes"]["Person"]
 0
@@ -13,7 +13,6 @@ run a statement inside a transaction and how to open, initialise and close.
 
 from __future__ import annotations
 
-import os
 import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
@@ -127,6 +126,7 @@ class Store(ABC):
               timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
         """Run Cypher with parameters. Read-only unless ``write=True``; at most ``max_rows`` rows.
 
+        >>> from polgraph.graph.open import open_store
         >>> with open_store(":memory:") as store:
         ...     store.query("RETURN $x + 1 AS y", {"x": 1}).rows
         [[2]]
@@ -694,25 +694,3 @@ def shorten_query(cypher: str, limit: int = 120) -> str:
     """A query on one short line, for error messages."""
     flat = " ".join(cypher.split())
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
-
-
-def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = None, *,
-               read_only: bool = False, create: bool = True) -> Store:
-    """Open the embedded store at ``db`` (default ./polgraph-data or $POLGRAPH_DB), or Neo4j at ``neo4j``.
-
-    ``neo4j`` defaults to $NEO4J_URI when ``db`` is not given; the user and password come from
-    $NEO4J_USER and $NEO4J_PASSWORD only. ``create`` makes the schema when the store is empty.
-    """
-    uri = neo4j or (os.environ.get("NEO4J_URI") if db is None else None)
-    if uri:
-        from .neo4j_store import Neo4jStore
-
-        store: Store = Neo4jStore(uri, read_only=read_only)
-    else:
-        from .ladybug_store import LadybugStore
-
-        store = LadybugStore(db or os.environ.get("POLGRAPH_DB") or "polgraph-data", read_only=read_only,
-                             create=create)
-    if create and not read_only:
-        store.init()
-    return store

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from polgraph.app.viewer.browser import click_edge, click_node, drawn, launch, network_frame, open_page, serve
-from polgraph.graph.store import open_store
+from polgraph.graph.open import open_store
 from polgraph.loaders.load import SAMPLE_ARTICLE, load_paths
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from polgraph.graph.store import Store, open_store
+from polgraph.graph.open import open_store
+from polgraph.graph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from polgraph.graph import analysis, exports
-from polgraph.graph.store import open_store
+from polgraph.graph.open import open_store
 from polgraph.loaders.to_graph import to_graph
 
 

@@ -80,7 +80,7 @@ def test_merge_is_recorded_and_kept_by_later_loads(store: Store, tmp_path: Path)
 def test_two_processes_extract_the_same_graph(store: Store, tmp_path: Path) -> None:
     if store.kind != "embedded":
         pytest.skip("extraction does not depend on the store")
-    from polgraph.graph.store import open_store
+    from polgraph.graph.open import open_store
     from polgraph.loaders.load import SAMPLE_ARTICLE
 
     folder = tmp_path / "many"

@@ -10,8 +10,9 @@ import pytest
 
 from polgraph.app.cli import main
 from polgraph.graph.duplicates import Name, blocking_keys, candidate_pairs, find_duplicates, likely_pair
+from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord
-from polgraph.graph.store import Store, open_store
+from polgraph.graph.store import Store
 
 SAME_PERSON = [
     ("Tony Blair", "Blair", "surname of the other"),

@@ -19,7 +19,8 @@ from networkx.readwrite import json_graph
 
 from polgraph import __version__
 from polgraph.graph import exports
-from polgraph.graph.store import QueryError, Store, StoreError, open_store
+from polgraph.graph.open import open_store
+from polgraph.graph.store import QueryError, Store, StoreError
 from polgraph.loaders.to_graph import to_graph
 
 EVIL = 'x"}) DETACH DELETE n // O\'Brien \\ end'

@@ -30,7 +30,7 @@ def test_country_codes_that_yaml_1_1_reads_as_booleans_stay_text(tmp_path) -> No
 
 
 def test_an_article_naming_norway_loads(tmp_path) -> None:
-    from polgraph.graph.store import open_store
+    from polgraph.graph.open import open_store
     from polgraph.loaders.load import load_paths
 
     article = tmp_path / "oslo.txt"

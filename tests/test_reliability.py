@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from polgraph.graph.store import Store, StoreError, StoreUnavailable, open_store
+from polgraph.graph.open import open_store
+from polgraph.graph.store import Store, StoreError, StoreUnavailable
 from polgraph.loaders.load import SAMPLE_ARTICLE
 from polgraph.loaders.pipeline import get_pipeline
 from polgraph.loaders.readers import read_text

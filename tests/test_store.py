@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
+from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact
 from polgraph.graph.schema import SchemaError
-from polgraph.graph.store import SEEN_SETS_FROM, QueryError, Store, StoreError, open_store
+from polgraph.graph.store import SEEN_SETS_FROM, QueryError, Store, StoreError
 
 LE_PEN, FN, NORD = "person:marine-le-pen", "party:front-national", "region:nord-pas-de-calais-picardie"
 

@@ -18,8 +18,9 @@ from polgraph.app.viewer import queries
 from polgraph.app.viewer.evidence import highlighted_html
 from polgraph.app.viewer.network import EDGE_COLOUR, drawing, legend_html
 from polgraph.graph import articles, exports, views
+from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.store import Store, open_store
+from polgraph.graph.store import Store
 from polgraph.graph.values import jsonable
 from polgraph.loaders.to_graph import to_graph
 

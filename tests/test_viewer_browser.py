@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from polgraph.app.viewer.browser import CHROMIUM, click_edge, click_node, drawn, launch, network_frame, open_page, serve
+from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
-from polgraph.graph.store import open_store
 
 from .conftest import neo4j_uri
 from .test_viewer import EARLY, LE_PEN, VALLS, fill

@@ -16,7 +16,8 @@ import networkx as nx
 import streamlit as st
 
 from ...graph import articles, exports
-from ...graph.store import NOT_ACTORS, Store, open_store
+from ...graph.open import open_store
+from ...graph.store import NOT_ACTORS, Store
 from ...graph.views import Selection, build_view
 from .network import drawing, layout
 

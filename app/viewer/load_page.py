@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ...graph.store import StoreError, open_store
+from ...graph.open import open_store
+from ...graph.store import StoreError
 from . import data
 
 
