@@ -32,6 +32,11 @@ EXAMPLES = [
         "RETURN s.text AS statement ORDER BY s.char_start",
     ),
     Example(
+        "Who supports and who opposes whom, with the evidence",
+        "MATCH (a)-[r:SUPPORTS|OPPOSES]->(b) "
+        "RETURN a.name AS actor, type(r) AS stance, b.name AS other, r.evidence AS evidence ORDER BY stance, actor",
+    ),
+    Example(
         "Every fact about an actor, with the articles stating it",
         "MATCH (p:Person {name: $name})-[r]->(x) WHERE type(r) <> 'MENTIONED_IN' "
         "RETURN type(r) AS relation, x.name AS other, r.articles AS articles",
