@@ -4,6 +4,8 @@ included, and the seed article scored against its gold file."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polgraph.loaders.pipeline import Pipeline, get_pipeline
 from polgraph.loaders.readers import read_text
@@ -137,3 +139,22 @@ def test_a_foreign_leader_holds_office_in_their_own_country() -> None:
     british = extract("In Britain, Prime Minister Boris Johnson spoke to Parliament.").relations
     assert [(r.object, r.properties["role"]) for r in british if r.predicate == "HOLDS_OFFICE"] == \
         [("place:united-kingdom", "Prime Minister")]
+
+
+NEWS_WORDS = ("the said Labour leader Keir Starmer 'quote' \"double\" ( ) , . : ; - — 2019 election by-election Mr Ms "
+              "he she it they his her party government of in for to against won lost By Image: PUBLISHED @highlight "
+              "Paris France UK “ ” ‘ ’").split(" ") + ["\n", "\n\n", "  "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(NEWS_WORDS), min_size=1, max_size=60))
+def test_any_text_extracts_and_every_offset_points_at_its_text(words: list[str]) -> None:
+    """Scraps of news (stray quotes, brackets, by-lines, blank lines) never break a component."""
+    text = " ".join(words)
+    if not text.strip():
+        return
+    extraction = extract(text)
+    for entity in extraction.entities:
+        assert all(text[m.start:m.end] == m.text for m in entity.mentions)
+    assert all(text[s.start:s.end] == s.text for s in extraction.statements)
+    assert all(text[r.evidence.start:r.evidence.end] == r.evidence.sentence for r in extraction.relations)
