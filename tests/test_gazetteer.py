@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from polgraph.graph.ids import fold
-from polgraph.loaders.gazetteer import COUNTRY_NAMES, GAZETTEER_DIR, load_gazetteer
+from polgraph.loaders.gazetteer import COUNTRY_NAMES, GAZETTEER_DIR, load_gazetteer, read_data
 from polgraph.loaders.nlp import RULER, nlp
 from polgraph.loaders.pipeline import get_pipeline
 from polgraph.loaders.readers import read_text
@@ -35,9 +35,10 @@ def test_the_gazetteer_has_files() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_file_loads_as_written(path: Path) -> None:
-    """Each entry is a mapping of known fields with string values: an unquoted comma or code in a flow
-    mapping ("Washington, D.C.", "NO") would otherwise load as another key or as a boolean."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Each entry is a mapping of known fields with text values: an unquoted comma in a flow mapping
+    ("Washington, D.C.") would load as another key; plain YAML 1.1 would also read the code NO as false."""
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == read_data(path)
+    data = read_data(path)
     assert isinstance(data["label"], str) and data["entries"]
     for item in data["entries"]:
         assert set(item) <= FIELDS, f"{path.name}: {item}"
@@ -49,7 +50,7 @@ def test_every_file_loads_as_written(path: Path) -> None:
 
 
 def test_load_gazetteer_reads_every_entry() -> None:
-    counted = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))["entries"]) for p in FILES)
+    counted = sum(len(read_data(p)["entries"]) for p in FILES)
     assert len(load_gazetteer().entries) == counted > 2000
 
 
