@@ -56,7 +56,9 @@ SPEECH = frozenset({"said", "says", "told", "added", "argued", "warned", "insist
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
 _OWN_LABELS = {"Person", "Party", "Region", "Place", "Organization"}
 _JUNK_POS = {"VERB", "AUX", "ADV", "PRON"}
-_MEMBER_NOUNS = re.compile(r"^[a-z]+(?:ists|ives|ans|ats|als|ens|ies|ers)$")
+# Lower-case words for a party's members that are no everyday nouns ("socialists", "conservatives",
+# "republicans", "democrats", "liberals"); "greens" and "reformers" are both.
+_MEMBER_NOUNS = re.compile(r"^[a-z]+(?:ists|ives|ans|ats|als)$")
 SIMILAR = 0.88  # name similarity taken as the same person (Nicholas/Nicolas Sarkozy)
 
 

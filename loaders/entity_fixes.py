@@ -87,11 +87,31 @@ def is_own(span: Span) -> bool:
     return span.label_ not in MODEL_LABELS and span.label_[:1].isupper() and not span.label_.isupper()
 
 
+@Language.component("polgraph_first_names_not_places")
+def first_names_not_places(doc: Doc) -> Doc:
+    """Before NER: a one-word place of the gazetteer followed by a capitalised word that is no title, place
+    noun or other known name is left to the model, which reads "Georgia Gould" and "Victoria Atkins" as
+    people (the gazetteer's "Georgia" and "Victoria" would otherwise cut them)."""
+    kept = []
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ in ("Place", "Region") and len(ent) == 1 and nxt is not None and ent.end not in taken
+                and ent[0].whitespace_ == " " and nxt.is_title and nxt.is_alpha and nxt.tag_ == "NNP"
+                and not OFFICE_WORDS.fullmatch(nxt.text) and not PLACE_NOUNS.fullmatch(nxt.text)
+                and not ORG_WORDS.fullmatch(nxt.text) and nxt.lower_ not in NOT_NAMES):
+            continue
+        kept.append(ent)
+    doc.ents = kept
+    return doc
+
+
 @Language.component("polgraph_join_split_names")
 def join_split_names(doc: Doc) -> Doc:
     """Names the model cut in two, joined again: two PERSON spans one space apart ("Zine El Abidine"
     "Ben Ali"); an ORG, "for the"/"of" and another ORG ("League" "for the" "Defence of Human Rights"); a
-    country adjective just before an ORG ("Tunisian" "League")."""
+    country adjective just before an ORG ("Tunisian" "League"); a one-word place of the gazetteer just before
+    a person or an organisation ("Victoria" "Atkins", "Massachusetts" "Institute of Technology")."""
     out: list[Span] = []
     text = doc.text  # Doc.text joins every token: read it once, not per pair
     for ent in doc.ents:
@@ -101,6 +121,10 @@ def join_split_names(doc: Doc) -> Doc:
             joined_end = ent.end
             if prev.label_ == ent.label_ == "PERSON" and between == " " and joined_end - prev.start <= 5:
                 out[-1] = _relabelled(prev, prev.start, joined_end, "PERSON")
+                continue
+            if prev.label_ in ("Place", "Region") and len(prev) == 1 and between == " " and ent.label_ in ("PERSON", "ORG"):
+                # the gazetteer's place as the start of a name: "Georgia" + "Gould", "Massachusetts" + "Institute ..."
+                out[-1] = Span(doc, prev.start, joined_end, label=ent.label_)
                 continue
             orgs = prev.label_ in _ORGISH and ent.label_ in _ORGISH and "ORG" in (prev.label_, ent.label_)
             if orgs and (between == " " or between.strip().lower() in _JOINERS and between.startswith(" ")):
@@ -315,6 +339,7 @@ def majority_labels(doc: Doc) -> Doc:
     return _replace(doc, out)
 
 
+BEFORE_NER = ("polgraph_first_names_not_places",)
 ENTITY_FIXES = (
     "polgraph_join_split_names",
     "polgraph_trim_names",

@@ -27,14 +27,14 @@ _EXTRA_COUNTRY_WORDS = {"GB": ["England", "English", "Scotland", "Scottish", "Wa
 _ELECTION_ADJECTIVES = {"US": "United States", "GB": "United Kingdom"}
 
 
-class _DataLoader(yaml.SafeLoader):
+class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's reader where PyYAML has it
     """YAML as its authors mean it: only true/false are booleans, so the country code NO (Norway) or ON
     (Ontario) stays text (YAML 1.1, which PyYAML follows, reads yes/no/on/off as booleans)."""
 
 
 _DataLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()  # (the same table for CSafeLoader)
 }
 _DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                                   list("tTfF"))

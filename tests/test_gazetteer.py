@@ -153,14 +153,7 @@ def test_the_european_union_is_an_organisation() -> None:
 
 
 ORDINARY = [
-    pytest.param(
-        "The labour market improved. The greens are fresh today.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="loaders/entities.py keeps a lower-case plural member noun as a party ('the socialists'), "
-            "so 'greens' is the Green Party; 'Greens' stays an alias: without it 'the Greens' is lost",
-        ),
-    ),
+    "The labour market improved. The greens are fresh today.",
     "Today, the weather is fine and the national mood is liberal.",
     "Reform is needed, and change will come to the house.",
     "He ate turkey from a china plate at the parliament of birds.",
