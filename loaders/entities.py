@@ -411,13 +411,29 @@ def _mention(ctx: ArticleContext, entity, span: Span) -> None:
     ctx.add_mention(entity, span.start_char, span.end_char)
 
 
+# Words of titles and portfolios that run into a name ("Minority Whip Dick Durbin", "Director of National
+# Intelligence John Ratcliffe", "Jo Jorgensen for President"): never part of it.
+PORTFOLIOS = frozenset("state defense defence intelligence health justice education treasury energy interior homeland "
+                       "security commerce labor transportation agriculture housing finance foreign affairs home "
+                       "national public environment".split())
+TITLE_WORDS = frozenset("whip attorney professor director minority majority chief general assistant special envoy "
+                        "ambassador lawyer judge".split())
+
+
 def _strip_title(span: Span) -> Span:
     while len(span) > 1:
         match = TITLES.match(span.text)
-        if not match:
-            break
-        span = span[len(span.text[: match.end()].split()) :]
-    return span
+        if match:
+            span = span[len(span.text[: match.end()].split()) :]
+            continue
+        first = span[0].lower_
+        if len(span) > 2 and (first in TITLE_WORDS | PORTFOLIOS or OFFICE_WORDS.fullmatch(first) or first in ("of", "for")):
+            span = span[1:]
+            continue
+        break
+    cut = next((i for i, t in enumerate(span) if i and t.lower_ == "for" and i + 1 < len(span)
+                and OFFICE_WORDS.fullmatch(span[i + 1].text)), None)
+    return span[:cut] if cut else span
 
 
 def _resolve_people(ctx: ArticleContext, people: list[tuple[Span, str]]) -> None:

@@ -154,3 +154,18 @@ def test_a_place_name_that_begins_a_persons_or_organisations_name() -> None:
     assert {"person:victoria-atkins", "person:georgia-gould", "person:gavin-newsom"} <= set(found)
     assert found.get("organization:massachusetts-institute-of-technology") == "Organization"
     assert found.get("region:california") == "Region" and "region:victoria" not in found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Senate Minority Whip Dick Durbin spoke on Tuesday.", "person:dick-durbin"),
+    ("Director of National Intelligence John Ratcliffe said no.", "person:john-ratcliffe"),
+    ("Professor John C. Eastman wrote the memo.", "person:john-c-eastman"),
+    ("Jo Jorgensen for President campaigned in Ohio.", "person:jo-jorgensen"),
+])
+def test_titles_run_into_a_name_are_not_part_of_it(text: str, person: str) -> None:
+    found = entities(text)
+    assert found.get(person) == "Person", found
+
+
+def test_a_day_named_after_someone_is_no_person() -> None:
+    assert not any(e.startswith("person:") for e in entities("Martin Luther King Jr. Day is a federal holiday."))
