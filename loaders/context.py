@@ -79,8 +79,10 @@ class ArticleContext:
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: list[Span] = field(default_factory=list, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
+    tokens: list[Token] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        self.tokens = list(self.doc)  # made once: spaCy builds a new Token object on every doc[i]
         self._sentences = list(self.doc.sents)
         self._sentence_starts = [s.start_char for s in self._sentences]
 
@@ -226,6 +228,9 @@ class ArticleContext:
     @property
     def sentences(self) -> list[Span]:
         return self._sentences
+
+    def tokens_of(self, sentence: Span) -> list[Token]:
+        return self.tokens[sentence.start : sentence.end]
 
     def sentence_of(self, char: int) -> Span:
         index = bisect_right(self._sentence_starts, char) - 1

@@ -19,9 +19,9 @@ said"), and from "the government" of the article's country. Then, within the art
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
 from ..graph.ids import fold
@@ -270,7 +270,7 @@ def _governments(ctx: ArticleContext) -> None:
     government": the Government of the article's (or the named) country, an Organization, outside
     quotations (where "the government" may be anyone's)."""
     quoted = _quoted_ranges(ctx.text)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lower_ != "government" or ctx.mention_at(token) is not None:
             continue
         if any(s <= token.idx < e for s, e in quoted) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -511,28 +511,34 @@ def _similar_person(ctx: ArticleContext, name: str) -> Entry | None:
 
 @lru_cache(maxsize=4096)
 def _closest_known_person(gazetteer: Gazetteer, folded: str) -> Entry | None:
-    """The gazetteer person with the most similar full name, if similar enough (cached: names repeat)."""
-    best, best_score = None, SIMILAR
+    """The gazetteer person with the most similar full name of as many words, if similar enough (cached: names
+    repeat)."""
+    forms, entries = _full_names(gazetteer).get(len(folded.split()), ((), ()))
+    best = process.extractOne(folded, forms, scorer=fuzz.ratio, score_cutoff=SIMILAR * 100)
+    return entries[best[2]] if best else None
+
+
+@cache
+def _full_names(gazetteer: Gazetteer) -> dict[int, tuple[list[str], list[Entry]]]:
+    """The gazetteer's people by the number of words of each full name form: folded forms and their entries."""
+    found: dict[int, tuple[list[str], list[Entry]]] = {}
     for entry in gazetteer.entries:
         if entry.label != "Person":
             continue
-        for form in entry.surface_forms:
-            if len(form.split()) < 2 or not _same_shape(folded, fold(form)):
-                continue
-            matcher = SequenceMatcher(None, folded, fold(form))
-            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-                continue
-            score = matcher.ratio()
-            if score >= best_score:
-                best, best_score = entry, score
-    return best
+        for form in dict.fromkeys(fold(f) for f in entry.surface_forms):
+            words = len(form.split())
+            if words >= 2:
+                forms, entries = found.setdefault(words, ([], []))
+                forms.append(form)
+                entries.append(entry)
+    return found
 
 
 def _similar_article_person(ctx: ArticleContext, name: str) -> str | None:
     folded = fold(name)
     for entity_id, entity in ctx.entities.items():
         if entity.label == "Person" and _same_shape(folded, fold(entity.name)) \
-                and SequenceMatcher(None, folded, fold(entity.name)).ratio() >= SIMILAR:
+                and fuzz.ratio(folded, fold(entity.name)) >= SIMILAR * 100:
             return entity_id
     return None
 

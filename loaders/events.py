@@ -81,7 +81,8 @@ class Phrase:
 
 def find_events(ctx: ArticleContext) -> None:
     """Pipeline component: Election and Round entities, and each Round PART_OF its election."""
-    phrases = [p for p in (_phrase(ctx, token) for token in ctx.doc) if p is not None]
+    heads = [t for t in ctx.tokens if t.lower_ in HEADS or t.lower_ in OFFICES_RUN_FOR]
+    phrases = [p for p in (_phrase(ctx, token) for token in heads) if p is not None]
     phrases += [_named_event(ctx, m) for m in NAMED_EVENTS.finditer(ctx.text)]
     phrases.sort(key=lambda p: p.start)
     article_year = int(ctx.document.published[:4]) if ctx.document.published else None

@@ -44,7 +44,7 @@ def _seats_lost_and_won(ctx: ArticleContext) -> None:
     if not elections or len(elections) > 1 and len(elections[1].mentions) == len(elections[0].mentions):
         return
     election = elections[0].id
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.lemma_ not in SEAT_VERBS or verb.pos_ != "VERB":
             continue
         counted = [c for c in verb.children if c.dep_ == "dobj" and (c.like_num or c.lemma_ in SEAT_NOUNS

