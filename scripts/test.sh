@@ -14,7 +14,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "Python environment (.venv)"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[test]'
+# setuptools' note on editable installs of this folder layout is information only (see the Makefile)
+PYTHONWARNINGS="ignore:Editable installation" .venv/bin/pip install -q -e '.[test]'
 
 step "Debian's chromium for the browser tests"
 if [ ! -x /usr/bin/chromium ]; then

@@ -23,7 +23,7 @@ fetch_jars() {
   [ -f "$jars/.complete" ] && return
   echo "fetching Neo4j jars from Maven Central into $jars ..."
   mkdir -p "$jars"
-  mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$jars"
+  mvn -B -q -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$jars"
   touch "$jars/.complete"
 }
 
