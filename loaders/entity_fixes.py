@@ -325,6 +325,48 @@ def drop_noise(doc: Doc) -> Doc:
     return _replace(doc, out)
 
 
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord", "lady"})
+TICKET_JOINERS = ("-", "/", "–")
+LONE_TITLES = frozenset("dean vice alderman professor director attorney justice congressman congresswoman".split())
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """The words of names of two words or more that the model or the gazetteer takes for people (no joined pairs)."""
+    return {t.text for ent in doc.ents if ent.label_ in ("PERSON", "Person") and len(ent) > 1
+            and not any(j in ent.text for j in TICKET_JOINERS) for t in ent}
+
+
+def _is_ticket(ent: Span, person_words: set[str]) -> bool:
+    """'Biden-Harris', 'Trump/Pence': two people's surnames joined, a ticket or a pair, not one person."""
+    parts = [p for p in re.split(r"\s*[-/–]\s*", ent.text) if p]
+    return len(parts) >= 2 and any(j in ent.text for j in TICKET_JOINERS) and all(p in person_words for p in parts)
+
+
+@Language.component("polgraph_drop_words_not_people")
+def drop_words_not_people(doc: Doc) -> Doc:
+    """'People' the small model makes of other words: a hashtag or handle ('#MAGA'); two people's names joined
+    as a ticket ('Biden-Harris'); and a lone capitalised word that is no part of anyone's name in the article
+    and is either a title ('the role of Councillor', 'Dean of the House') or a word the article also writes
+    in lower case ('Schools will lift prices ... secondary schools'), unless a mention follows 'Mr' or 'Ms'."""
+    person_words = _person_words(doc)
+    lower_words = {t.text for t in doc if t.is_lower}
+    after_honorific = {doc[t.i + 1].text for t in doc if t.lower_ in HONORIFICS and t.i + 1 < len(doc)}
+    out = []
+    for ent in doc.ents:
+        tag = ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_
+        lone = (ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in person_words
+                and ent.text not in after_honorific)
+        noise = (
+            tag
+            or (ent.label_ in ("PERSON", "Person") and _is_ticket(ent, person_words))
+            or (lone and (OFFICE_WORDS.fullmatch(ent.text) is not None or ent.text.lower() in LONE_TITLES
+                          or ent.text.lower() in lower_words))
+        )
+        if not noise:
+            out.append(ent)
+    return _replace(doc, out)
+
+
 @Language.component("polgraph_majority_labels")
 def majority_labels(doc: Doc) -> Doc:
     """The same words get one label: the one most of their mentions have (ties: the first)."""
@@ -348,5 +390,6 @@ ENTITY_FIXES = (
     "polgraph_finish_cut_names",
     "polgraph_relabel",
     "polgraph_drop_noise",
+    "polgraph_drop_words_not_people",
     "polgraph_majority_labels",
 )

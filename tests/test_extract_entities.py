@@ -169,3 +169,26 @@ def test_titles_run_into_a_name_are_not_part_of_it(text: str, person: str) -> No
 
 def test_a_day_named_after_someone_is_no_person() -> None:
     assert not any(e.startswith("person:") for e in entities("Martin Luther King Jr. Day is a federal holiday."))
+
+
+@pytest.mark.parametrize(("text", "kept", "not_people"), [
+    ("Joe Biden and Kamala Harris toured Ohio, where votes went to Biden-Harris.",
+     {"person:joe-biden", "person:kamala-harris"}, {"person:biden-harris"}),
+    ("Donald Trump and Mike Pence waved as Trump/Pence signs went up in Florida.",
+     {"person:donald-trump", "person:mike-pence"}, {"person:trump-pence"}),
+    ("Richard Kilroy-Silk quit the party. Kilroy-Silk said he would form his own.",
+     {"person:richard-kilroy-silk"}, set()),
+    ("Erwin Chemerinsky, Dean of the law school, called it nonsense.", {"person:erwin-chemerinsky"}, {"person:dean"}),
+    ("Mr Dean told reporters that he was no relative of Howard Dean.", {"person:howard-dean"}, set()),
+    ("New schools are needed. Schools will lift prices, said Sally Capp.", {"person:sally-capp"}, {"person:schools"}),
+    ("Theresa May said the deal may pass. May added that she would stay.", {"person:theresa-may"}, set()),
+])
+def test_words_the_model_takes_for_people(text: str, kept: set[str], not_people: set[str]) -> None:
+    found = entities(text)
+    assert kept <= set(found) and not (not_people & set(found))
+
+
+def test_a_hashtag_is_no_entity() -> None:
+    found = entities("Markham Robinson, whose bio includes the hashtags #MAGA and #Trump2020, wrote to us.")
+    assert "person:markham-robinson" in found
+    assert not any("maga" in entity_id or "trump2020" in entity_id for entity_id in found)
