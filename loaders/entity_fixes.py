@@ -296,7 +296,7 @@ def drop_noise(doc: Doc) -> Doc:
     names ("Brexit", "MEP"), a lone word before an office that belongs to the title ("Interior" of
     "Interior Minister"), a caption's label ("Annoyed: ..."), and a capitalised common word at the start of
     sentences only ("Riot police", "Exit polls"), a user handle ("EliasHabermas"), a day or prize named after
-    someone ("Martin Luther King Jr. Day")."""
+    someone ("Martin Luther King Jr. Day"), and a name cut after a joining word ("City of", "North and")."""
     sentence_starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if t.text in (":", "\"", "“", "'", "‘")}
     out = []
     for ent in doc.ents:
@@ -319,6 +319,7 @@ def drop_noise(doc: Doc) -> Doc:
             or (len(ent) == 1 and ent.start in sentence_starts and ent[0].pos_ in ("VERB", "AUX", "ADV"))
             or (len(ent) == 1 and ent.label_ == "PERSON" and HANDLE.search(text))
             or (ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in ("day", "act", "prize", "award"))
+            or ent[-1].lower_ in ("of", "and", "&", "the", "or")
         )
         if not noise:
             out.append(ent)

@@ -192,3 +192,8 @@ def test_a_hashtag_is_no_entity() -> None:
     found = entities("Markham Robinson, whose bio includes the hashtags #MAGA and #Trump2020, wrote to us.")
     assert "person:markham-robinson" in found
     assert not any("maga" in entity_id or "trump2020" in entity_id for entity_id in found)
+
+
+def test_a_name_cut_after_a_joining_word_is_no_entity() -> None:
+    found = entities("He longed for the border between North and South Korea to reopen, said Brock Pierce.")
+    assert "person:brock-pierce" in found and not any(entity_id.endswith("-and") for entity_id in found)
