@@ -48,7 +48,7 @@ step "ruff"
 step "Neo4j 5.26 on 127.0.0.1:$PORT"
 if bash scripts/neo4j/neo4j-local.sh start "$PORT"; then
   export NEO4J_URI="bolt://127.0.0.1:$PORT"
-  trap 'bash scripts/neo4j/neo4j-local.sh stop "$PORT"' EXIT
+  trap 'bash scripts/neo4j/neo4j-local.sh stop "$PORT" || echo "warning: could not stop Neo4j on port $PORT" >&2' EXIT
 elif [ "${CI:-}" = "true" ]; then
   echo "error: Neo4j did not start; under CI that fails the run" >&2
   exit 1
@@ -65,4 +65,5 @@ if [ "$status" -eq 5 ]; then
   echo "error: pytest collected no tests" >&2
   status=1
 fi
+[ "$status" -eq 0 ] || echo "pytest exit status $status" >&2
 exit "$status"
