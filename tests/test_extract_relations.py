@@ -126,7 +126,7 @@ def test_titles_negatives(text: str) -> None:
     ("The Greens attacked the Social Democrats over coal in Germany.", ("greens", "social-democratic")),
     ("Jeremy Corbyn clashed with Theresa May over the budget.", ("jeremy-corbyn", "theresa-may")),
     ("Justin Trudeau hit back at Andrew Scheer on Tuesday.", ("justin-trudeau", "andrew-scheer")),
-    ("Nicolas Sarkozy vowed to stand against Francois Hollande in 2017.", ("nicolas-sarkozy", "francois-hollande")),
+    ("Emmanuel Macron vowed to stand against Marine Le Pen in 2022.", ("emmanuel-macron", "marine-le-pen")),
     ("UKIP suspended John Smith after his remarks in Kent.", ("uk-independence-party", "john-smith")),
     ("The prime minister, Rishi Sunak, accused Labour of planning a pact.", ("rishi-sunak", "labour-party")),
 ])
@@ -148,11 +148,11 @@ def test_opposes_negatives(text: str) -> None:
 @pytest.mark.parametrize(("text", "fact"), [
     ("Bernie Sanders endorsed Joe Biden in April.", ("bernie-sanders", "joe-biden")),
     ("Elizabeth Warren announced she was endorsing Joe Biden.", ("elizabeth-warren", "joe-biden")),
-    ("Bernie Sanders and Barack Obama announced their support for Joe Biden.", ("barack-obama", "joe-biden")),
+    ("Pete Buttigieg and Amy Klobuchar announced their support for Joe Biden.", ("amy-klobuchar", "joe-biden")),
     ("The Socialists pulled their candidates so voters would support the Republicans in France.",
      ("socialist-party", "the-republicans")),
     ("The Greens withdrew in favour of the Labour Party in Bristol.", ("green", "labour-party")),
-    ("Middlesbrough mayor Ray Mallon was drafted in to boost the Yes campaign.", ("ray-mallon", "yes-campaign")),
+    ("Leeds council leader Judith Blake was drafted in to boost the Yes campaign.", ("judith-blake", "yes-campaign")),
 ])
 def test_supports(text: str, fact: tuple[str, str]) -> None:
     found = predicates(text, "SUPPORTS")
