@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import ArticleContext
+from .frames import is_negated
 from .gazetteer import COUNTRY_ADJECTIVES, COUNTRY_OF_WORD
 
 HEADS = {"election": None, "elections": None, "referendum": "referendum", "referendums": "referendum",
@@ -83,6 +84,7 @@ def find_events(ctx: ArticleContext) -> None:
     """Pipeline component: Election and Round entities, and each Round PART_OF its election."""
     heads = [t for t in ctx.tokens if t.lower_ in HEADS or t.lower_ in OFFICES_RUN_FOR]
     phrases = [p for p in (_phrase(ctx, token) for token in heads) if p is not None]
+    phrases += [p for p in (_elected_leader(ctx, t) for t in ctx.tokens if t.lemma_ in ELECT_VERBS) if p is not None]
     phrases += [_named_event(ctx, m) for m in NAMED_EVENTS.finditer(ctx.text)]
     phrases.sort(key=lambda p: p.start)
     article_year = int(ctx.document.published[:4]) if ctx.document.published else None
@@ -138,6 +140,28 @@ def _office_run_for(ctx: ArticleContext, head: Token) -> Phrase | None:
         last = ctx.doc[max(t.i for t in head.subtree)]
         phrase.end = last.idx + len(last.text)
     return phrase
+
+
+ELECT_VERBS = frozenset({"elect", "re-elect", "reelect"})
+LEADER_WORDS = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair", "president"})
+
+
+def _elected_leader(ctx: ArticleContext, verb: Token) -> Phrase | None:
+    """"X was elected leader of the Labour Party", "members elected X as Conservative leader": the party's
+    leadership election, named by the verb itself (the title stays free for the LEADS it states)."""
+    if is_negated(verb) or ctx.mention_at(verb) is not None:
+        return None
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c.lower_ in LEADER_WORDS]
+    complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                    if p.dep_ == "pobj" and p.lower_ in LEADER_WORDS]
+    for title in complements:
+        party = _of_party(ctx, title) or next(
+            (ctx.entities[e] for c in title.children if c.dep_ in ("compound", "amod", "poss")
+             for e in [ctx.entity_at(c)] if e and ctx.label_of(e) == "Party"), None)
+        if party is not None:
+            return Phrase(start=verb.idx, end=verb.idx + len(verb.text), kind="leadership", where=party.id,
+                          where_name=party.name)
+    return None
 
 
 def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
@@ -255,7 +279,7 @@ def _complete(ctx: ArticleContext, phrase: Phrase, article_year: int | None) -> 
         nearest = max(before, key=lambda m: m.start()) if before else min(nearby, key=lambda m: m.start(), default=None)
         if nearest:
             phrase.year = int(nearest.group(1))
-        elif article_year and phrase.relative is None and phrase.kind in ("primary", "caucus", "nomination"):
+        elif article_year and phrase.relative is None and phrase.kind in ("primary", "caucus", "nomination", "leadership"):
             phrase.year = article_year
     if phrase.country is None and phrase.where is None:
         phrase.country = ctx.country

@@ -31,13 +31,14 @@ class Frame:
     words: frozenset[str]  # lemmas, "hit back" for a verb with a particle
     noun: bool = False  # a noun frame ("X's attack on Y") rather than a verb frame
     subject: str = "agent"  # agent, patient or a preposition
-    object: str = "patient"
+    object: str = "patient"  # also "itself" (the election the verb names) or "its verb" (the one it hangs from)
     through: tuple[str, ...] = ()  # how else the object may be named: poss, compound, of, appos
     properties: dict[str, Any] = field(default_factory=dict)
     hedged: bool = False  # may fire on an expected or possible event ("is expected to stand")
     under: tuple[str, ...] = ()  # fires only below one of these verbs ("failed to win")
     via: frozenset[str] | None = None  # head nouns that may name the object through another word
     object_labels: tuple[str, ...] = ()  # narrower than the schema's targets, where given
+    subject_labels: tuple[str, ...] = ()  # narrower than the schema's sources, where given
 
     def __hash__(self) -> int:
         return hash((self.predicate, self.words, self.noun, self.subject, self.object))
@@ -83,6 +84,7 @@ def load_frames(folder: Path = PATTERNS_DIR) -> tuple[Frame, ...]:
                 under=tuple(item.get("under", ())),
                 via=frozenset(data["via"]) if "via" in data else None,
                 object_labels=tuple(item.get("objects", ())),
+                subject_labels=tuple(item.get("subjects", ())),
             ))
     return tuple(frames)
 

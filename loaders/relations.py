@@ -91,6 +91,9 @@ def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[s
         return agents(ctx, word, through=("compound", "appos"))
     if role == "patient":
         return patients(ctx, word, through=through, via=via)
+    if role in ("itself", "its verb"):  # the election a verb names ("was elected leader"), or the verb it hangs from
+        entity = ctx.entity_at(word if role == "itself" else word.head)
+        return [entity] if entity and ctx.label_of(entity) == "Election" else []
     return objects(ctx, word, role, through=through, via=via)
 
 
@@ -167,9 +170,10 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                 targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through, frame.via)
             declared = schema.relationship(frame.predicate)
             allowed = frame.object_labels or declared.targets
+            sources = frame.subject_labels or declared.sources
             for subject in subjects:
                 for target in targets:
-                    if ctx.label_of(subject) in declared.sources and ctx.label_of(target) in allowed \
+                    if ctx.label_of(subject) in sources and ctx.label_of(target) in allowed \
                             and not (frame.predicate == "SUPPORTS" and ctx.label_of(target) == "Organization"
                                      and not CAMPAIGN.search(ctx.entities[target].name)):
                         ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)

@@ -67,3 +67,29 @@ def test_rounds_are_part_of_their_election() -> None:
     rounds = {e.properties["number"] for e in ctx.entities.values() if e.label == "Round"}
     assert rounds == {1, 2}
     assert {r.object for r in ctx.relations if r.predicate == "PART_OF"} == {"election:2022-french-presidential-election"}
+
+
+@pytest.mark.parametrize(("text", "name", "winner", "losers"), [
+    ("Keir Starmer has been elected leader of the Labour Party, defeating Lisa Nandy and Rebecca Long-Bailey.",
+     "2020 Labour Party leadership election", "person:keir-starmer", {"person:lisa-nandy", "person:rebecca-long-bailey"}),
+    ("Jo Swinson was elected leader of the Liberal Democrats, beating Ed Davey.",
+     "2020 Liberal Democrats leadership election", "person:jo-swinson", {"person:ed-davey"}),
+    ("Party members elected Friedrich Merz as CDU leader in Berlin.",
+     "2020 Christian Democratic Union leadership election", "person:friedrich-merz", set()),
+])
+def test_elected_leader_names_the_partys_leadership_election(text: str, name: str, winner: str, losers: set[str]) -> None:
+    assert name in elections(text, published="2020-06-01")
+    extraction = Pipeline().extract(read_text(text, "t.txt", published="2020-06-01"))
+    election = next(e.id for e in extraction.entities if e.name == name)
+    facts = {(r.subject, r.predicate) for r in extraction.relations if r.object == election}
+    assert (winner, "WON") in facts and {(p, "LOST") for p in losers} <= facts
+    assert not any(p == "WON" and s.startswith("party:") for s, p in facts)  # a party does not win its own contest
+
+
+@pytest.mark.parametrize("text", [
+    "Keir Starmer was not elected leader of the Labour Party.",
+    "Anne Hidalgo was elected mayor of Paris in 2014.",  # an office of a city, not a party's leadership
+    "She was elected leader of the group on Tuesday.",  # no party named
+])
+def test_elected_to_no_party_leadership(text: str) -> None:
+    assert not any("leadership" in name for name in elections(text, published="2020-06-01"))
