@@ -59,6 +59,7 @@ class Furniture:
     skipped: list[tuple[int, int]] = field(default_factory=list)  # stamps, datelines, credit labels, navigation
     bylines: list[tuple[int, int]] = field(default_factory=list)  # the names after "By"
     credits: list[tuple[int, int]] = field(default_factory=list)  # the names after "Image:", "Photo by"
+    contributors: list[tuple[int, int]] = field(default_factory=list)  # the names after "Reporting by", "Writing by"
 
 
 @dataclass

@@ -115,13 +115,19 @@ def _candidates(ctx: ArticleContext) -> list[tuple[Span, str]]:
         if label == "Party" and ent.text.islower() and not (_MEMBER_NOUNS.match(ent.text) or ent.text.endswith(" party")):
             continue  # "socialist ideas": a word, not the party; "the socialists", "the conservative party" stay
         found.append((ent, label))
-    for start, end in ctx.furniture.bylines + ctx.furniture.credits:
+    bylines = set(ctx.furniture.bylines + ctx.furniture.contributors)
+    for start, end in [*bylines, *ctx.furniture.credits]:
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or not _looks_like_credit_name(span):
             continue
         inside = [(s, lab) for s, lab in found if span.start <= s.start and s.end <= span.end]
         overlapping = [(s, lab) for s, lab in found if s.start < span.end and span.start < s.end]
-        if len(inside) == len(overlapping) and all(lab == "PERSON" for _, lab in inside):
+        if (start, end) in bylines:  # "By Jane Roe\nAssociated Press" read as one name: the by-line ends it
+            running_on = [(s, lab) for s, lab in overlapping if span.start <= s.start < span.end < s.end]
+            rest = [(s.doc[span.end : s.end], lab) for s, lab in running_on if lab != "PERSON"]
+            found = [item for item in found if item not in running_on] + [(r, lab) for r, lab in rest if len(r)]
+            overlapping = [item for item in overlapping if item not in running_on]
+        if len(inside) == len(overlapping) and all(lab == "PERSON" or (start, end) in bylines for _, lab in inside):
             found = [item for item in found if item not in inside] + [(span, "PERSON")]  # "Chris" of "Chris j wood"
     taken = {i for span, _ in found for i in range(span.start, span.end)}
     # dates and numbers are no names; the model's PRODUCT, EVENT and WORK_OF_ART often are ("Valentigny")

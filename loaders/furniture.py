@@ -4,6 +4,8 @@
   "By Jane Roe and John Doe"): the names become the article's authors (AUTHORED);
 * photo credits ("Image: Andrew Gray.", "Photo: Jane Roe/AFP", "(Picture by John Doe)"): the
   credited name is an actor; the word "Image:" is not;
+* a wire story's credit line ("Reporting by Jane Roe; Editing by John Doe"): its reporters and
+  writers contributed to the article (CONTRIBUTED_TO), its editors are only named;
 * PUBLISHED / UPDATED stamps, datelines ("Friday, January 4, 2019"), "@highlight" markers,
   navigation and share lines ("Skip to footer", "Share this article"): skipped.
 
@@ -20,6 +22,7 @@ The text is never changed: the component records ranges in ``ctx.furniture``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .context import ArticleContext, Furniture
 from .readers import BOILERPLATE_LINE
@@ -44,10 +47,17 @@ CREDIT = re.compile(
     re.MULTILINE,
 )
 HIGHLIGHT = re.compile(r"(?m)^\s*@highlight\s*$")
+# A wire story's credit line: "Reporting by Jane Roe and John Doe; Editing by Mark Heinrich". Its reporters and
+# writers contributed to the article; its editors are named, and contributed nothing the graph records.
+CREDIT_LINE = re.compile(
+    rf"(?:^|(?<=; )|(?<=\n))(?P<role>(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting)|[Ee]diting|[Cc]ompiled|"
+    rf"[Ff]act-checking) by[ \t]+(?P<names>{_NAME}(?:,?[ \t]+(?:and[ \t]+|&[ \t]+)?{_NAME})*)"
+)
 
 
-def furniture_of(text: str) -> Furniture:
-    """The furniture of an analysis text (see the module docstring)."""
+def furniture_of(text: str, is_outlet: Callable[[str], bool] = lambda words: False) -> Furniture:
+    """The furniture of an analysis text (see the module docstring). ``is_outlet`` tells the name of a news
+    organisation, which a by-line may run into once its line breaks are gone ("By Jane Roe Associated Press")."""
     found = Furniture()
     for match in BYLINE.finditer(text[:2000]):
         rest = match["rest"]
@@ -57,12 +67,20 @@ def furniture_of(text: str) -> Furniture:
         names = match["names"]
         offset = match.start("names")
         for part in re.finditer(_NAME, names):
-            found.bylines.append((offset + part.start(), offset + part.end()))
+            words = list(re.finditer(r"\S+", part.group(0)))
+            cut = next((w.start() for w in words if is_outlet(part.group(0)[w.start():])), len(part.group(0)))
+            if cut:  # "By Associated Press": an outlet, no author
+                found.bylines.append((offset + part.start(), offset + part.start() + len(part.group(0)[:cut].rstrip())))
     for pattern in (STAMP, DATELINE, HIGHLIGHT):
         found.skipped.extend(_stripped_span(text, m) for m in pattern.finditer(text))
     for match in CREDIT.finditer(text):
         found.skipped.append(match.span("label"))
         found.credits.append(match.span("name"))
+    for match in CREDIT_LINE.finditer(text):
+        offset = match.start("names")
+        names = [(offset + part.start(), offset + part.end()) for part in re.finditer(_NAME, match["names"])]
+        reporters = match["role"].lower().endswith(("reporting", "writing"))
+        (found.contributors if reporters else found.credits).extend(names)
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -85,4 +103,4 @@ def _stripped_span(text: str, match: re.Match) -> tuple[int, int]:
 
 def find_furniture(ctx: ArticleContext) -> None:
     """Pipeline component: ``ctx.furniture``."""
-    ctx.furniture = furniture_of(ctx.text)
+    ctx.furniture = furniture_of(ctx.text, lambda words: ctx.gazetteer.lookup(words, label="Organization") is not None)

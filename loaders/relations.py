@@ -701,11 +701,13 @@ def _led_in(ctx: ArticleContext, sentence: Span, t: Templated) -> None:
 
 
 def apply_bylines(ctx: ArticleContext) -> None:
-    """The authors of the by-line (see furniture.py) AUTHORED the article."""
-    for start, end in ctx.furniture.bylines:
-        for mention in ctx.mentions_between(start, end):
-            if ctx.label_of(mention.entity_id) == "Person":
-                ctx.add_relation(mention.entity_id, "AUTHORED", "ARTICLE", ctx.sentence_of(start), confidence=0.9)
+    """The authors of the by-line (see furniture.py) AUTHORED the article; the reporters and writers of a wire
+    story's credit line CONTRIBUTED_TO it."""
+    for spans, predicate in ((ctx.furniture.bylines, "AUTHORED"), (ctx.furniture.contributors, "CONTRIBUTED_TO")):
+        for start, end in spans:
+            for mention in ctx.mentions_between(start, end):
+                if ctx.label_of(mention.entity_id) == "Person":
+                    ctx.add_relation(mention.entity_id, predicate, "ARTICLE", ctx.sentence_of(start), confidence=0.9)
 
 
 def _is_question(sentence: Span) -> bool:

@@ -631,7 +631,7 @@ class _Reader:
         """By-lines, credits, stamps: the people they name speak in no quotation."""
         furniture = self.ctx.furniture
         return self.ctx.is_skipped(start, end) or any(
-            s < end and start < e for s, e in furniture.bylines + furniture.credits)
+            s < end and start < e for s, e in furniture.bylines + furniture.credits + furniture.contributors)
 
     def topic(self, index: int) -> str | None:
         """The actor a sentence is about: its main subject outside quotations, or the speaker of the

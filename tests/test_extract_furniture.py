@@ -50,3 +50,33 @@ def test_offsets_stay_offsets_into_the_stored_text() -> None:
     (start, end), = furniture_of(analysis.text).bylines
     source_start, source_end = analysis.to_source(start, end)
     assert text[source_start:source_end] == "Peter   Allen"
+
+
+def test_a_byline_that_runs_into_its_outlet_ends_before_it() -> None:
+    text = AnalysisText.of("Vote count\n\nBy Jane Roe and John Doe\nAssociated Press\n\nBERLIN (AP) — It rained.").text
+    found = furniture_of(text, is_outlet=lambda words: words == "Associated Press")
+    assert [text[s:e] for s, e in found.bylines] == ["Jane Roe", "John Doe"]
+    assert furniture_of("Vote count\n\nBy Associated Press\n\nIt rained.", lambda w: w == "Associated Press").bylines == []
+
+
+def test_a_wire_storys_credit_line() -> None:
+    text = ("Merkel wins\n\nThe vote was close.\n\nReporting by Jane Roe and John Doe in Berlin; Additional reporting "
+            "by Ann Lee; Editing by Mark Heinrich\n")
+    found = furniture_of(text)
+    assert [text[s:e] for s, e in found.contributors] == ["Jane Roe", "John Doe", "Ann Lee"]
+    assert [text[s:e] for s, e in found.credits] == ["Mark Heinrich"]
+    assert furniture_of("The minister said reporting by Jane Roe was accurate.").contributors == []
+
+
+def test_credit_line_reporters_contributed_and_byline_authors_wrote() -> None:
+    from polgraph.loaders.pipeline import get_pipeline
+    from polgraph.loaders.readers import read_text
+
+    text = ("Greens gain in Hesse\n\nBy Kirsten Roe and Geir Doe\nAssociated Press\n\nThe Greens won 19.8 percent in "
+            "Hesse, Tarek Al-Wazir said.\n\nReporting by Madeline Chambers; Editing by Mark Heinrich\n")
+    extraction = get_pipeline().extract(read_text(text, "t.txt"))
+    facts = {(r.subject, r.predicate) for r in extraction.relations if r.object == "ARTICLE"}
+    assert facts == {("person:kirsten-roe", "AUTHORED"), ("person:geir-doe", "AUTHORED"),
+                     ("person:madeline-chambers", "CONTRIBUTED_TO")}
+    labels = {e.id: e.label for e in extraction.entities}
+    assert labels.get("organization:associated-press") == "Organization" and "person:mark-heinrich" in labels
