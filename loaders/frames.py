@@ -81,12 +81,12 @@ def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),
             found = head_entity(ctx, child)
             if found:
                 return found
+    if "appos" in through:  # an apposition restates the whole phrase: "the Conservative chairman, James Cleverly,"
+        found = next((ctx.entity_at(c) for c in token.children if c.dep_ == "appos" and ctx.entity_at(c)), None)
+        if found:
+            return found
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and "compound" in through:
-            found = ctx.entity_at(child)
-            if found:
-                return found
-        if child.dep_ == "appos" and "appos" in through:
             found = ctx.entity_at(child)
             if found:
                 return found
@@ -119,7 +119,8 @@ def with_conjuncts(token: Token) -> Iterator[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """"X was backed by Y", and a participle on a noun: "the Greens, led by Y", "a candidate backed by Y"."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _chain(verb: Token) -> Iterator[Token]:
@@ -192,7 +193,9 @@ def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound
 
 def patients(ctx: ArticleContext, verb: Token, through: Iterable[str] = (), via: frozenset[str] | None = None) -> list[str]:
     """The entities ``verb`` is done to: its object, or its subject if it is passive."""
-    if is_passive(verb):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads = list(with_conjuncts(verb.head))
+    elif is_passive(verb):
         heads = subject_tokens(verb)
     else:
         heads = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]

@@ -168,6 +168,8 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
             else:
                 subjects = _role_entities(ctx, token, frame.subject, ("compound",))
                 targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through, frame.via)
+                if frame.object not in ("agent", "patient", "itself", "its verb") and _names_an_election(ctx, token):
+                    targets = []  # "lost the election in Britain": the election was lost, not Britain
             declared = schema.relationship(frame.predicate)
             allowed = frame.object_labels or declared.targets
             sources = frame.subject_labels or declared.sources
@@ -177,6 +179,10 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                             and not (frame.predicate == "SUPPORTS" and ctx.label_of(target) == "Organization"
                                      and not CAMPAIGN.search(ctx.entities[target].name)):
                         ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)
+
+
+def _names_an_election(ctx: ArticleContext, verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and (e := ctx.entity_at(c)) and ctx.label_of(e) == "Election" for c in verb.children)
 
 
 # --- titles ---------------------------------------------------------------------------

@@ -293,3 +293,23 @@ def test_running_for_an_office_names_an_election_only_if_the_article_does() -> N
     assert not any(p == "CANDIDATE_IN" for _, p, _ in facts("In 2019, Bernie Sanders said he would run for president."))
     found = facts("Bernie Sanders ran for president in the 2016 United States presidential election.")
     assert ("person:bernie-sanders", "CANDIDATE_IN", "election:2016-united-states-presidential-election") in found
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("The Conservative chairman, James Cleverly, accused Keir Starmer of dithering.",
+     ("person:james-cleverly", "OPPOSES", "person:keir-starmer")),
+    ("The Greens, led by Annalena Baerbock, gained votes in Germany.",
+     ("person:annalena-baerbock", "LEADS", "party:alliance-90-the-greens")),
+    ("Social Democrat leader Andrea Nahles called the result bitter in Germany.",
+     ("person:andrea-nahles", "LEADS", "party:social-democratic-party-of-germany")),
+    ("Jo Swinson, backed by the Liberal Democrats, toured Scotland.",
+     ("party:liberal-democrats", "SUPPORTS", "person:jo-swinson")),
+])
+def test_appositions_participles_and_member_words(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_the_place_of_an_election_is_not_what_was_won_or_lost() -> None:
+    found = facts("Labour lost the election in Britain, and the SNP won the 2019 general election in Scotland.")
+    assert not any(p in ("WON", "LOST") and o.startswith(("place:", "region:")) for _, p, o in found)
+    assert any(s == "party:labour-party" and p == "LOST" and o.startswith("election:") for s, p, o in found)
