@@ -38,6 +38,8 @@ PLACE_NOUNS = re.compile(
     r"corner|island|islands|river|lake|mountains?|valley|bay|coast|county|province|district|state)$",
     re.IGNORECASE,
 )
+# Hyphenated place names join their words with a lower-case preposition or article; people's names do not.
+PLACE_JOINERS = re.compile(r"\w-(?:de|du|des|sur|en|le|la|les|lès|sous|upon|on|under|in|am|an|im|aux)-\w")
 LAWS = re.compile(r"\b(?:act|bill|amendment|treaty|accords?|agreement|protocol|directive|law)$", re.IGNORECASE)
 HANDLE = re.compile(r"[a-z]{3}[A-Z]")  # "EliasHabermas": a user name, not "McCarthy" or "DeSantis"
 DEMONYM = re.compile(r"^(?:anti-|pro-)?[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i|an)s?$")
@@ -217,6 +219,7 @@ def looks_like_person_name(span: Span) -> bool:
         and all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in words)
         and not ORG_WORDS.search(span.text)
         and not PLACE_NOUNS.search(span.text)
+        and not PLACE_JOINERS.search(span.text)
         and not any(t.like_num for t in words)
     )
 
@@ -242,12 +245,15 @@ def relabel(doc: Doc) -> Doc:
     """Labels from a name's own words and neighbours: a name-like ORG/GPE/FAC next to an office, a speech
     verb or "who" is a person ("the president of Namibia, Hage Geingob", "Roger-Emile Lombertie who was
     elected"), as is one sharing words with the document's people ("Wanda Vázquez Garced" when "Vázquez"
-    was one); a PERSON ending in "Square" or "Station" is a place; a lone NORP followed by "Party" is one."""
+    was one); a PERSON or ORG joined like "Pas-de-Calais" or "Stratford-upon-Avon" is a place, and so is a
+    PERSON ending in "Square" or "Station"; a lone NORP followed by "Party" is one."""
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
     out = []
     for ent in doc.ents:
         label = ent.label_
-        if label == "PERSON" and len(ent) >= 2 and PLACE_NOUNS.search(ent.text):
+        if label in ("PERSON", "ORG") and PLACE_JOINERS.search(ent.text) and not ORG_WORDS.search(ent.text):
+            label = "GPE"
+        elif label == "PERSON" and len(ent) >= 2 and PLACE_NOUNS.search(ent.text):
             label = "FAC"
         elif label in ("ORG", "GPE", "FAC", "NORP", "LOC") and looks_like_person_name(ent):
             shares_words = ent[-1].text in person_words or ent[0].text in person_words

@@ -197,3 +197,19 @@ def test_a_hashtag_is_no_entity() -> None:
 def test_a_name_cut_after_a_joining_word_is_no_entity() -> None:
     found = entities("He longed for the border between North and South Korea to reopen, said Brock Pierce.")
     assert "person:brock-pierce" in found and not any(entity_id.endswith("-and") for entity_id in found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ms Le Pen, who was re-elected in her constituency in Pas-de-Calais, said the result was historic.",
+     "place:pas-de-calais"),
+    ("The minister visited Boulogne-sur-Mer on Friday with Jean-Marie Le Pen.", "place:boulogne-sur-mer"),
+    ("Voters in Stratford-upon-Avon backed the Conservatives.", "place:stratford-upon-avon"),
+])
+def test_places_joined_by_a_preposition_are_places(text: str, place: str) -> None:
+    found = entities(text)
+    assert found.get(place) == "Place" and not any(e.startswith("person:") and e.endswith(place[6:]) for e in found)
+
+
+def test_hyphenated_surnames_stay_people() -> None:
+    found = entities("Nathalie Kosciusko-Morizet and Najat Vallaud-Belkacem met Jean-Marie Le Pen in Saint-Denis.")
+    assert {"person:nathalie-kosciusko-morizet", "person:najat-vallaud-belkacem", "person:jean-marie-le-pen"} <= set(found)
