@@ -349,8 +349,10 @@ def _name(phrase: Phrase) -> str:
         body = f"{phrase.where_name} {'primaries' if phrase.where_name == 'Super Tuesday' else kind}"
     elif kind == "nomination":
         body = f"{phrase.where_name} nomination"
-    elif kind in ("by-election",) or (phrase.where_name and kind in ("referendum", "mayoral", "local", "municipal")):
+    elif kind in ("by-election",) or (phrase.where_name and kind == "referendum"):
         body = f"{phrase.where_name or country} {kind}"
+    elif phrase.where_name and kind in ("mayoral", "local", "municipal"):
+        body = f"{phrase.where_name} {kind} election"  # "2021 London mayoral election": one place's
     elif kind == "referendum":
         body = f"{country} referendum"
     elif kind == "leadership":

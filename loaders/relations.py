@@ -437,8 +437,9 @@ _BARE_WORDS = frozenset({"a", "an", "the", "fellow", "another", "former", "of", 
 
 
 def _is_bare_party(segment: list[Item], party: Item) -> bool:
-    """A party on its own before a name or after a comma: "Republican Kevin McCarthy", "a Socialist"."""
-    others = [i for i in segment if i is not party and i.text not in _BARE_WORDS]
+    """A party on its own before a name or after a comma: "Republican Kevin McCarthy", "a Socialist", also with
+    the place the member comes from or sits for: "a New York Democrat", "Democrat of West Virginia"."""
+    others = [i for i in segment if i is not party and i.text not in _BARE_WORDS and i.label not in ("Place", "Region")]
     return not others
 
 

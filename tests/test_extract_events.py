@@ -93,3 +93,11 @@ def test_elected_leader_names_the_partys_leadership_election(text: str, name: st
 ])
 def test_elected_to_no_party_leadership(text: str) -> None:
     assert not any("leadership" in name for name in elections(text, published="2020-06-01"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sadiq Khan will stand in the 2021 London mayoral election.", "2021 London mayoral election"),
+    ("Anne Hidalgo won the Paris municipal election in 2020.", "2020 Paris municipal election"),
+])
+def test_one_places_election_is_named_as_an_election(text: str, name: str) -> None:
+    assert name in elections(text)

@@ -313,3 +313,20 @@ def test_the_place_of_an_election_is_not_what_was_won_or_lost() -> None:
     found = facts("Labour lost the election in Britain, and the SNP won the 2019 general election in Scotland.")
     assert not any(p in ("WON", "LOST") and o.startswith(("place:", "region:")) for _, p, o in found)
     assert any(s == "party:labour-party" and p == "LOST" and o.startswith("election:") for s, p, o in found)
+
+
+@pytest.mark.parametrize(("text", "person", "party"), [
+    ("Representative Alexandria Ocasio-Cortez, a New York Democrat, criticized the bill.",
+     "person:alexandria-ocasio-cortez", "party:democratic-party"),
+    ("Senator Joe Manchin, Democrat of West Virginia, voted with his party.", "person:joe-manchin",
+     "party:democratic-party"),
+    ("Mitt Romney, a Republican from Utah, voted for the bill.", "person:mitt-romney", "party:republican-party"),
+])
+def test_a_member_word_with_the_place_a_member_sits_for(text: str, person: str, party: str) -> None:
+    assert (person, "MEMBER_OF", party) in facts(text)
+
+
+def test_challenging_someone_in_a_contest_is_standing_in_it() -> None:
+    found = facts("Kelly Tshibaka is challenging Senator Lisa Murkowski of Alaska in the 2022 Republican primary.")
+    assert any(s == "person:kelly-tshibaka" and p == "CANDIDATE_IN" and o.startswith("election:") for s, p, o in found)
+    assert ("person:kelly-tshibaka", "OPPOSES", "person:lisa-murkowski") in found
