@@ -630,7 +630,7 @@ _WITHDREW = each(
 )
 _PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?:(?:president|leader|prime minister|"
                         rf"chancellor) )?{P('Person', name='person')}")
-_PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
+_PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s|, whose) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
 # American style: "Elizabeth Warren (D-Mass.)", "Kevin McCarthy, R-Calif.,": the party by its initial.
 _PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-"
                   rf"(?:{P('Place', 'Region')}|[A-Z][\w.]*)(?:\)|,)", flags=0)

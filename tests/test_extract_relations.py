@@ -330,3 +330,12 @@ def test_challenging_someone_in_a_contest_is_standing_in_it() -> None:
     found = facts("Kelly Tshibaka is challenging Senator Lisa Murkowski of Alaska in the 2022 Republican primary.")
     assert any(s == "person:kelly-tshibaka" and p == "CANDIDATE_IN" and o.startswith("election:") for s, p, o in found)
     assert ("person:kelly-tshibaka", "OPPOSES", "person:lisa-murkowski") in found
+
+
+def test_a_party_that_topped_an_election_won_it_and_whose_party_is_membership() -> None:
+    found = facts("Marine Le Pen, whose National Front topped the 2014 European elections in France, spoke.")
+    assert ("person:marine-le-pen", "MEMBER_OF", "party:front-national") in found
+    assert any(s == "party:front-national" and p == "WON" and o.startswith("election:") for s, p, o in found)
+    assert not facts("Nigel Farage, whose comments angered the Conservatives, spoke in Kent.") & {
+        ("person:nigel-farage", "MEMBER_OF", "party:conservative-party")}
+    assert not predicates("Brexit topped the agenda of the Conservative Party in Brussels.", "WON")
