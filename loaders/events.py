@@ -76,6 +76,8 @@ class Phrase:
     where: str | None = None  # a place or party entity the election belongs to ("Brignoles", "UMP")
     where_name: str | None = None
     relative: str | None = None  # next, last, this
+    party: str | None = None  # a state's primary of one party ("the South Carolina Democratic primary"): its name
+    presidential: bool = False  # "presidential primary"
     generic: bool = False  # "the election", "this election": the article's main one
     attach_only: bool = False  # "ran for president": names an election only if the article names it otherwise
 
@@ -182,6 +184,8 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
             entity = ctx.entities[mention.entity_id]
             if entity.label == "Place" and entity.properties.get("kind") == "country":
                 phrase.country = phrase.country or entity.properties.get("country")
+            elif entity.label == "Party" and phrase.kind in ("primary", "caucus") and phrase.party is None:
+                phrase.party = entity.name  # the place before it, if any, is where the primary is held
             elif phrase.where is None:
                 phrase.where, phrase.where_name = entity.id, entity.name
             phrase.start = mention.start
@@ -189,6 +193,8 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
             continue
         if _YEAR.match(token.text) and phrase.year is None:
             phrase.year = int(token.text)
+        elif word == "presidential" and phrase.kind in ("primary", "caucus"):
+            phrase.presidential = True
         elif word in KINDS or word.replace("-", "") in KINDS:
             phrase.kind = phrase.kind or KINDS.get(word, KINDS.get(word.replace("-", "")))
         elif COUNTRY_OF_WORD.get(word) and token.text[:1].isupper():
@@ -211,6 +217,9 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
             break
         phrase.start = token.idx
         i -= 1
+    if phrase.party and phrase.where is None:  # "the Democratic primary": the party's, wherever held
+        party = next(e for e in ctx.entities.values() if e.name == phrase.party and e.label == "Party")
+        phrase.where, phrase.where_name, phrase.party = party.id, party.name, None
     if determiner in QUANTIFIERS or (determiner is not None and ctx.doc[i].like_num and not _YEAR.match(ctx.doc[i].text)):
         return None
     if phrase.relative == "next" and head.i + 1 < len(ctx.doc) and ctx.doc[head.i + 1].lower_ == "cycle" \
@@ -311,7 +320,7 @@ def _elections(ctx: ArticleContext, phrases: list[Phrase]) -> dict[int, object]:
         entity = ctx.add_entity("Election", _name(phrase), kind=phrase.kind or "general", year=phrase.year,
                                 country=phrase.country)
         merged.append((Phrase(0, 0, phrase.year, phrase.kind, phrase.country, phrase.where, phrase.where_name,
-                              phrase.relative), entity))
+                              phrase.relative, party=phrase.party), entity))
         found[id(phrase)] = entity
     return found
 
@@ -331,6 +340,8 @@ def _fits(phrase: Phrase, known: Phrase) -> bool:
         return False
     if phrase.where is not None and known.where is not None and phrase.where != known.where:
         return False
+    if phrase.party and known.party and phrase.party != known.party:
+        return False
     return (phrase.country or known.country) == (known.country or phrase.country)
 
 
@@ -346,7 +357,9 @@ def _name(phrase: Phrase) -> str:
     kind = phrase.kind or "general"
     country = COUNTRY_ADJECTIVES.get(phrase.country or "", "")
     if kind in ("primary", "caucus") and phrase.where_name:
-        body = f"{phrase.where_name} {'primaries' if phrase.where_name == 'Super Tuesday' else kind}"
+        party = phrase.party.removesuffix(" Party") if phrase.party else ""  # "Democratic", "Republican"
+        noun = "primaries" if phrase.where_name == "Super Tuesday" else kind
+        body = " ".join(f"{phrase.where_name} {party} {'presidential' if phrase.presidential else ''} {noun}".split())
     elif kind == "nomination":
         body = f"{phrase.where_name} nomination"
     elif kind in ("by-election",) or (phrase.where_name and kind == "referendum"):

@@ -101,3 +101,12 @@ def test_elected_to_no_party_leadership(text: str) -> None:
 ])
 def test_one_places_election_is_named_as_an_election(text: str, name: str) -> None:
     assert name in elections(text)
+
+
+def test_a_states_primary_of_one_party() -> None:
+    found = elections("Bernie Sanders won the New Hampshire Democratic primary in 2020, and Donald Trump won the "
+                      "New Hampshire Republican primary.")
+    assert {"2020 New Hampshire Democratic primary", "2020 New Hampshire Republican primary"} <= set(found)
+    named = elections("Joe Biden won the South Carolina Democratic presidential primary in 2020.")
+    assert "2020 South Carolina Democratic presidential primary" in named
+    assert "2020 Democratic Party primary" in elections("Joe Biden won the Democratic primary in 2020.")
