@@ -169,7 +169,7 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                 subjects = _role_entities(ctx, token, frame.subject, ("compound",))
                 targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through, frame.via)
                 if frame.object not in ("agent", "patient", "itself", "its verb") and _names_an_election(ctx, token):
-                    targets = []  # "lost the election in Britain": the election was lost, not Britain
+                    targets = [t for t in targets if not _is_country(ctx, t)]  # "lost the election in Britain"
             declared = schema.relationship(frame.predicate)
             allowed = frame.object_labels or declared.targets
             sources = frame.subject_labels or declared.sources
@@ -183,6 +183,10 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
 
 def _names_an_election(ctx: ArticleContext, verb: Token) -> bool:
     return any(c.dep_ == "dobj" and (e := ctx.entity_at(c)) and ctx.label_of(e) == "Election" for c in verb.children)
+
+
+def _is_country(ctx: ArticleContext, entity_id: str) -> bool:
+    return ctx.entities[entity_id].properties.get("kind") == "country"
 
 
 # --- titles ---------------------------------------------------------------------------

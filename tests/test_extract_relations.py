@@ -310,8 +310,10 @@ def test_appositions_participles_and_member_words(text: str, fact: tuple[str, st
 
 
 def test_the_place_of_an_election_is_not_what_was_won_or_lost() -> None:
-    found = facts("Labour lost the election in Britain, and the SNP won the 2019 general election in Scotland.")
+    found = facts("Labour lost the election in Britain, and the SNP won the 2019 general election in France.")
     assert not any(p in ("WON", "LOST") and o.startswith(("place:", "region:")) for _, p, o in found)
+    states = facts("Donald Trump won the Republican primaries in Florida and Illinois in 2020.")
+    assert {("person:donald-trump", "WON", "region:florida"), ("person:donald-trump", "WON", "region:illinois")} <= states
     assert any(s == "party:labour-party" and p == "LOST" and o.startswith("election:") for s, p, o in found)
 
 
