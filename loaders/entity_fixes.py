@@ -270,6 +270,7 @@ def relabel(doc: Doc) -> Doc:
     return _replace(doc, out)
 
 
+_IN_SOMEONE = frozenset({"believe", "trust", "invest", "confide", "interest", "lie", "rest", "place", "put"})
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
 _MEDIA_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "channel"})
 _LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb"})
@@ -278,8 +279,8 @@ _PLACE_HEADS = frozenset({"town", "towns", "city", "cities", "village", "village
 
 
 def _place_by_neighbour(ent: Span) -> bool:
-    """A one-word "person" followed by a place noun ("the Doubs department") or joined by "and" to a place
-    ("Frejus and Beziers")."""
+    """A one-word "person" followed by a place noun ("the Doubs department"), joined by "and" to a place
+    ("Frejus and Beziers"), or where a verb's act happened ("won in Kent")."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_FOLLOWERS:
         return True
@@ -289,7 +290,11 @@ def _place_by_neighbour(ent: Span) -> bool:
     if any(p.ent_type_ in ("GPE", "LOC") for p in partners):
         return True
     first = token.head if token.dep_ == "conj" else token  # "the towns of Frejus and Beziers"
-    return first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _PLACE_HEADS
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _PLACE_HEADS:
+        return True
+    # "beat Nigel Farage in Kent": where something was done, unless the word is part of someone's name
+    return (first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and first.head.head.pos_ in ("VERB", "PROPN")
+            and first.head.head.lemma_ not in _IN_SOMEONE and token.text not in _person_words(doc))
 
 
 def _capitalised_elsewhere(doc: Doc, word: str, sentence_starts: set[int]) -> bool:

@@ -634,6 +634,7 @@ _WITHDREW = each(
 )
 _PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?:(?:president|leader|prime minister|"
                         rf"chancellor) )?{P('Person', name='person')}")
+_PARTY_S_PERSON = each(rf"{P('Party', name='party')}(?:'s|’s|') {P('Person', name='person')}")  # "Labour's Rachel Reeves"
 _PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s|, whose) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
 # American style: "Elizabeth Warren (D-Mass.)", "Kevin McCarthy, R-Calif.,": the party by its initial.
 _PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-"
@@ -680,6 +681,8 @@ def apply_surface_rules(ctx: ArticleContext, sentence: Span, t: Templated) -> No
                          kind="withdrawal")
     for match in _PARTY_OF_PERSON(t):
         ctx.add_relation(t.entity(match["person"]), "LEADS", t.entity(match["party"]), sentence, confidence=0.6)
+    for match in _PARTY_S_PERSON(t):
+        ctx.add_relation(t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.75)
     for match in _PERSON_S_PARTY(t):
         ctx.add_relation(t.entity(match["person"]), "MEMBER_OF", t.entity(match["party"]), sentence, confidence=0.8)
     for match in _PARTY_TAG(t):

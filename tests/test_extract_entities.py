@@ -213,3 +213,9 @@ def test_places_joined_by_a_preposition_are_places(text: str, place: str) -> Non
 def test_hyphenated_surnames_stay_people() -> None:
     found = entities("Nathalie Kosciusko-Morizet and Najat Vallaud-Belkacem met Jean-Marie Le Pen in Saint-Denis.")
     assert {"person:nathalie-kosciusko-morizet", "person:najat-vallaud-belkacem", "person:jean-marie-le-pen"} <= set(found)
+
+
+def test_a_one_word_name_where_something_was_done_is_a_place() -> None:
+    found = entities("Labour's candidate beat Nigel Farage in Kent.")
+    assert found.get("place:kent") == "Place" and "person:kent" not in found
+    assert "person:jeremy-corbyn" in entities("Jeremy Corbyn spoke. Voters said they believed in Corbyn.")

@@ -341,3 +341,10 @@ def test_a_party_that_topped_an_election_won_it_and_whose_party_is_membership() 
     assert not facts("Nigel Farage, whose comments angered the Conservatives, spoke in Kent.") & {
         ("person:nigel-farage", "MEMBER_OF", "party:conservative-party")}
     assert not predicates("Brexit topped the agenda of the Conservative Party in Brussels.", "WON")
+
+
+def test_a_partys_person_is_its_member() -> None:
+    assert ("person:rachel-reeves", "MEMBER_OF", "party:labour-party") in facts(
+        "Labour’s Rachel Reeves said the government had lost control.")
+    assert ("person:boris-johnson", "MEMBER_OF", "party:conservative-party") in facts(
+        "The Conservatives' Boris Johnson spoke in Uxbridge.")
