@@ -3,6 +3,7 @@
 * whoever won or lost an election, a region or a seat stood in it (CANDIDATE_IN);
 * a party wins or loses the seat or region its leader or member wins or loses;
 * a party that lost seats lost the article's election, one that won seats or votes stood in it;
+* whoever came second, third or last lost it ("Sanders came second with 19.9 percent");
 * a party's leader is not listed again as its member.
 """
 
@@ -33,6 +34,7 @@ def find_inferences(ctx: ArticleContext) -> None:
             for party in parties_of.get(rel.subject, []):
                 ctx.add_relation(party, rel.predicate, rel.object, sentence, tier="inferred", confidence=0.6)
     _seats_lost_and_won(ctx)
+    _placed_behind(ctx)
     _drop_members_who_lead(ctx)
 
 
@@ -64,6 +66,31 @@ def _seats_lost_and_won(ctx: ArticleContext) -> None:
         for party in parties:
             if ctx.label_of(party) == "Party" and (predicate == "LOST" or (party, election) not in decided):
                 ctx.add_relation(party, predicate, election, verb.sent, tier="inferred", confidence=0.55)
+
+
+PLACING_VERBS = frozenset({"come", "finish", "place", "end"})
+BEHIND = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "last", "runner-up"})
+
+
+def _placed_behind(ctx: ArticleContext) -> None:
+    """"X came second", "finished third in the primary": X lost the election its sentence names, else the one
+    the article names most (not a seat or region: "came second in Hartlepool" says who won nothing there)."""
+    elections = sorted((e for e in ctx.entities.values() if e.label == "Election" and e.mentions),
+                       key=lambda e: -len(e.mentions))
+    for verb in ctx.tokens:
+        if verb.lemma_ not in PLACING_VERBS or not any(c.dep_ == "advmod" and c.lower_ in BEHIND for c in verb.children):
+            continue
+        sentence = verb.sent
+        named = [m.entity_id for m in ctx.mentions_between(sentence.start_char, sentence.end_char)
+                 if ctx.label_of(m.entity_id) == "Election"]
+        election = named[0] if named else (elections[0].id if len(elections) == 1 else None)
+        if election is None:
+            continue
+        tier = "explicit" if named else "inferred"
+        for actor in agents(ctx, verb):
+            if ctx.label_of(actor) in ("Person", "Party"):
+                ctx.add_relation(actor, "LOST", election, sentence, tier=tier, confidence=0.6)
+                ctx.add_relation(actor, "CANDIDATE_IN", election, sentence, tier="inferred", confidence=0.6)
 
 
 def _drop_members_who_lead(ctx: ArticleContext) -> None:

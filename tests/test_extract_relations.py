@@ -348,3 +348,12 @@ def test_a_partys_person_is_its_member() -> None:
         "Labour’s Rachel Reeves said the government had lost control.")
     assert ("person:boris-johnson", "MEMBER_OF", "party:conservative-party") in facts(
         "The Conservatives' Boris Johnson spoke in Uxbridge.")
+
+
+def test_who_came_second_or_third_lost() -> None:
+    found = facts("Joe Biden won the South Carolina Democratic primary in 2020. Bernie Sanders came second, and "
+                  "Tom Steyer finished third.")
+    primary = "election:2020-south-carolina-democratic-primary"
+    assert {("person:bernie-sanders", "LOST", primary), ("person:tom-steyer", "LOST", primary),
+            ("person:joe-biden", "WON", primary)} <= found
+    assert not any(p == "LOST" for _, p, _ in facts("Labour came second in Hartlepool."))  # no election named
