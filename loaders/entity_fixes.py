@@ -273,7 +273,8 @@ def relabel(doc: Doc) -> Doc:
 _IN_SOMEONE = frozenset({"believe", "trust", "invest", "confide", "interest", "lie", "rest", "place", "put"})
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
 _MEDIA_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "channel"})
-_LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb"})
+_LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb",
+                           "seat", "constituency", "electorate", "riding", "ward"})
 _PLACE_HEADS = frozenset({"town", "towns", "city", "cities", "village", "villages", "commune", "communes", "region",
                           "regions", "department", "county", "province", "municipality", "constituency"})
 

@@ -48,6 +48,7 @@ KINDS = {
 }
 RELATIVE = {"next": "next", "upcoming": "next", "forthcoming": "next", "coming": "next", "last": "last",
             "previous": "last", "this": "this", "recent": "last"}
+DAYS = frozenset("today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday".split())
 QUANTIFIERS = frozenset({"every", "each", "any", "another", "no", "all", "future", "such", "many", "several", "other"})
 PLURAL_KINDS = frozenset({"regional", "local", "municipal", "legislative", "midterm", "state", "European Parliament",
                           "primary", "council", "assembly"})
@@ -201,6 +202,12 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
             phrase.country = phrase.country or COUNTRY_OF_WORD[word]
         elif word in RELATIVE:
             phrase.relative = RELATIVE[word]
+        elif word in ("'s", "’s") and i > head.sent.start and ctx.doc[i - 1].lower_ in DAYS:
+            phrase.relative = "this"  # "yesterday's federal election", "Sunday's vote": the article's year
+            i -= 1
+            phrase.start = ctx.doc[i].idx
+            i -= 1
+            continue
         elif word in ("'s", "’s") and i > head.sent.start and ctx.doc[i - 1].lower_ == "year":
             phrase.relative = RELATIVE.get(ctx.doc[i - 2].lower_, phrase.relative) if i >= 2 else phrase.relative
             i -= 2

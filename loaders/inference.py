@@ -3,14 +3,14 @@
 * whoever won or lost an election, a region or a seat stood in it (CANDIDATE_IN);
 * a party wins or loses the seat or region its leader or member wins or loses;
 * a party that lost seats lost the article's election, one that won seats or votes stood in it;
-* whoever came second, third or last lost it ("Sanders came second with 19.9 percent");
+* whoever came second, third or last, or conceded, lost it ("Sanders came second", "Shorten conceded defeat");
 * a party's leader is not listed again as its member.
 """
 
 from __future__ import annotations
 
 from .context import ArticleContext
-from .frames import agents
+from .frames import agents, is_negated
 
 CONTESTED = ("Region", "Place", "Election")
 SEAT_VERBS = frozenset({"lose", "win", "take", "obtain", "secure"})
@@ -73,12 +73,17 @@ BEHIND = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "l
 
 
 def _placed_behind(ctx: ArticleContext) -> None:
-    """"X came second", "finished third in the primary": X lost the election its sentence names, else the one
-    the article names most (not a seat or region: "came second in Hartlepool" says who won nothing there)."""
+    """"X came second", "finished third in the primary", "conceded defeat": X lost the election its sentence
+    names, else the article's only one (not a seat or region: "came second in Hartlepool" says who won nothing
+    there)."""
     elections = sorted((e for e in ctx.entities.values() if e.label == "Election" and e.mentions),
                        key=lambda e: -len(e.mentions))
     for verb in ctx.tokens:
-        if verb.lemma_ not in PLACING_VERBS or not any(c.dep_ == "advmod" and c.lower_ in BEHIND for c in verb.children):
+        placed_behind = verb.lemma_ in PLACING_VERBS and any(c.dep_ == "advmod" and c.lower_ in BEHIND
+                                                             for c in verb.children)
+        conceded = verb.lemma_ == "concede" and verb.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_ in ("defeat", "election", "race") for c in verb.children)
+        if not (placed_behind or conceded) or is_negated(verb):
             continue
         sentence = verb.sent
         named = [m.entity_id for m in ctx.mentions_between(sentence.start_char, sentence.end_char)

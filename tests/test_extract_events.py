@@ -110,3 +110,8 @@ def test_a_states_primary_of_one_party() -> None:
     named = elections("Joe Biden won the South Carolina Democratic presidential primary in 2020.")
     assert "2020 South Carolina Democratic presidential primary" in named
     assert "2020 Democratic Party primary" in elections("Joe Biden won the Democratic primary in 2020.")
+
+
+def test_an_election_named_by_its_day_is_of_the_articles_year() -> None:
+    assert "2019 Australian federal election" in elections(
+        "The Coalition won yesterday's federal election in Australia.", published="2019-05-19")

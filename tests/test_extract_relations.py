@@ -357,3 +357,13 @@ def test_who_came_second_or_third_lost() -> None:
     assert {("person:bernie-sanders", "LOST", primary), ("person:tom-steyer", "LOST", primary),
             ("person:joe-biden", "WON", primary)} <= found
     assert not any(p == "LOST" for _, p, _ in facts("Labour came second in Hartlepool."))  # no election named
+
+
+def test_conceding_defeat_is_losing_and_a_seat_of_a_place_is_a_place() -> None:
+    text = ("Scott Morrison's Coalition won yesterday's federal election in Australia. Labor leader Bill Shorten "
+            "conceded defeat. Tony Abbott lost his seat of Warringah to independent candidate Zali Steggall.")
+    found = facts(text)
+    assert any(s == "person:bill-shorten" and p == "LOST" and o.startswith("election:") for s, p, o in found)
+    assert ("person:tony-abbott", "LOST", "place:warringah") in found
+    assert ("person:zali-steggall", "WON", "place:warringah") in found
+    assert not any(p == "LOST" for _, p, _ in facts("Bill Shorten did not concede defeat in Australia's election."))
