@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -51,6 +52,11 @@ def read_data(path: Path) -> dict:
         for key in ("aliases", "adjectives"):
             if not all(isinstance(v, str) for v in item.get(key) or ()):
                 raise ValueError(f"{path.name}: {item.get('name')!r} has {key} that are not all text (quote them)")
+        for office in item.get("offices") or ():
+            if not (isinstance(office, dict) and isinstance(office.get("role"), str) and isinstance(office.get("start"), int)
+                    and isinstance(office.get("end", 0), int) and set(office) <= {"role", "start", "end"}):
+                raise ValueError(f"{path.name}: {item.get('name')!r} has office {office!r}, not "
+                                 "{role: text, start: year[, end: year]}")
     return data
 
 
@@ -85,6 +91,22 @@ def countries_named(text: str) -> Counter[str]:
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office a gazetteer person held, from its first to its last year (inclusive; no end: still held).
+
+    >>> Office("Prime Minister", 1997, 2007).held_in(2007), Office("President", 2017).held_in(2030)
+    (True, True)
+    """
+
+    role: str
+    start: int
+    end: int | None = None
+
+    def held_in(self, year: int) -> bool:
+        return self.start <= year <= (self.end if self.end is not None else 9999)
+
+
+@dataclass(frozen=True)
 class Entry:
     name: str
     label: str
@@ -94,6 +116,7 @@ class Entry:
     gender: str | None = None
     kind: str | None = None
     adjectives: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
 
     @property
     def id(self) -> str:
@@ -110,6 +133,7 @@ class Gazetteer:
     _by_form: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list), repr=False)
 
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False)
+    _by_surname: dict[str, list[Entry]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -137,6 +161,40 @@ class Gazetteer:
     def by_id(self, entity_id: str) -> Entry | None:
         return self._by_id.get(entity_id)
 
+    def office_holder(self, surname: str, year: int, countries: Sequence[str] = (),
+                      gender: str | None = None) -> Entry | None:
+        """The one person whose name ends with ``surname`` and who held an office in ``year``; among several,
+        the one of the first of ``countries`` (best first) that has exactly one; else ``None``.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.office_holder("Bush", 2004).name, gaz.office_holder("Bush", 1990).name
+        ('George W. Bush', 'George H. W. Bush')
+        >>> gaz.office_holder("Howard", 2004, ["AU"]).name, gaz.office_holder("Howard", 2004, ["IQ", "GB"]).name
+        ('John Howard', 'Michael Howard')
+        >>> gaz.office_holder("Howard", 2004) is None  # two countries' office holders, no country to choose by
+        True
+        """
+        words = fold(surname).split()
+        if not words:
+            return None
+        holders = [e for e in self._office_holders.get(words[-1], ()) if fold(e.name).split()[-len(words):] == words
+                   and len(e.name.split()) > len(words) and any(o.held_in(year) for o in e.offices)
+                   and (gender is None or e.gender in (None, gender))]
+        for country in countries if len(holders) > 1 else ():
+            local = [e for e in holders if e.country == country]
+            if local:
+                return local[0] if len(local) == 1 else None
+        return holders[0] if len(holders) == 1 else None
+
+    @property
+    def _office_holders(self) -> dict[str, list[Entry]]:
+        if self._by_surname is None:
+            self._by_surname = defaultdict(list)
+            for entry in self.entries:
+                if entry.offices:
+                    self._by_surname[fold(entry.name).split()[-1]].append(entry)
+        return self._by_surname
+
 
 @cache
 def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
@@ -154,6 +212,7 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
                     gender=item.get("gender"),
                     kind=item.get("kind"),
                     adjectives=tuple(item.get("adjectives") or ()),
+                    offices=tuple(Office(**office) for office in item.get("offices") or ()),
                 )
             )
     return Gazetteer(entries)

@@ -16,7 +16,7 @@ from polgraph.loaders.pipeline import get_pipeline
 from polgraph.loaders.readers import read_text
 
 FILES = sorted(GAZETTEER_DIR.glob("*.yaml"))
-FIELDS = {"name", "label", "aliases", "wikidata", "country", "gender", "kind", "adjectives"}
+FIELDS = {"name", "label", "aliases", "wikidata", "country", "gender", "kind", "adjectives", "offices"}
 # Entries that belong to no one country.
 WITHOUT_COUNTRY = {"international", "continent", "world region", "platform"}
 # Names whose form without "The" is no alias, each for a reason: the extractor trims a leading "the".
