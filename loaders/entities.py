@@ -5,10 +5,15 @@ from the page furniture (by-lines, photo credits), from proper nouns the model l
 where their context says what they are ("in Frejus", "Middlesbrough mayor", "Mr Perrineau
 said"), and from "the government" of the article's country. Then, within the article:
 
-* titles and possessives are stripped ("President Francois Hollande" -> François Hollande);
+* titles, roles and seats are stripped ("President Francois Hollande" -> François Hollande,
+  "Shadow Chancellor Oliver Letwin", "Backbencher Stephen Pound", "Baroness Kennedy" -> Kennedy,
+  "Labour MP for Eastfield Jane Whitcombe"), and possessives;
 * a bare surname ("Le Pen", "Ms Le Pen") goes to the person whose full name ends with exactly those
   words, the first named (Marine Le Pen, not Marion Maréchal-Le Pen), a close spelling ("Nicholas
-  Sarkozy", "Marie Le Pen") to the gazetteer's or an earlier full name;
+  Sarkozy", "Marie Le Pen") to the gazetteer's or an earlier full name; with no such full name in
+  the article, to the gazetteer person holding an office at the article's date ("Mr Howard" in a
+  British article of 2004 is Michael Howard, in an Australian one John Howard); across articles,
+  loaders/corpus.py links what is left;
 * an alias shared by parties of several countries goes to the article's country's party; parties
   named by their members ("the Tories", "socialists") are that party;
 * a short form goes to the longer name it abbreviates or begins ("NE" -> North East, "the Front"
@@ -19,6 +24,7 @@ said"), and from "the government" of the article's country. Then, within the art
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -27,14 +33,15 @@ from spacy.tokens import Span
 from ..graph.ids import fold
 from .context import ArticleContext
 from .entity_fixes import MODEL_LABELS, NOT_NAMES, OFFICE_WORDS, PLACE_NOUNS
-from .gazetteer import COUNTRY_NAMES, COUNTRY_OF_WORD, COUNTRY_WORDS, Entry, Gazetteer
+from .gazetteer import COUNTRY_NAMES, COUNTRY_OF_WORD, COUNTRY_WORDS, Entry, Gazetteer, countries_named
 
 TITLES = re.compile(
     r"^(?:(?:former|ex-|late|then|current|outgoing|incoming|acting|interim|deputy|vice)\s+)*"
+    r"(?:shadow\s+)?"
     r"(?:mr\.?|mrs\.?|ms\.?|miss|madame|monsieur|dr\.?|sir|dame|lord|lady|baroness|baron|president|prime minister|"
     r"premier|chancellor|taoiseach|senator|sen\.|rep\.|representative|congressman|congresswoman|governor|gov\.|"
     r"mayor|minister|secretary|speaker|leader|candidate|judge|justice|general|gen\.|mp|mep|chairman|chairwoman|king|"
-    r"queen|prince|princess|sheikh|backbencher|councillor|archbishop|bishop|pope)\s+",
+    r"queen|prince|princess|sheikh|backbencher|msp|councillor|archbishop|bishop|pope)\s+",
     re.IGNORECASE,
 )
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "monsieur", "baron", "sheikh"})
@@ -71,6 +78,8 @@ def find_entities(ctx: ArticleContext) -> None:
         span, name = _trimmed(span)
         if span is None or _is_junk(span, label) or _in_headline(ctx, span, label):
             continue
+        if label in ("ORG", "GPE", "FAC", "LOC", "NORP") and _titled_name(span):
+            label = "PERSON"  # "Ms Carver" taken for an organisation
         entry = ctx.gazetteer.lookup(name, ctx.country)
         if entry is not None and _foreign_by_a_common_name(ctx, entry, name):
             entry = None
@@ -91,6 +100,15 @@ def find_entities(ctx: ArticleContext) -> None:
     _governments(ctx)
     _propagate_mentions(ctx)
     _genders_and_titles(ctx)
+
+
+_NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "baroness", "baron"})
+
+
+def _titled_name(span: Span) -> bool:
+    """A title of a person, then capitalised words only ("Ms Carver", "Dr Ian Fenwick")."""
+    return 2 <= len(span) <= 4 and span[0].lower_.rstrip(".") in _NAME_TITLES \
+        and all(t.text[:1].isupper() and t.is_alpha for t in span[1:])
 
 
 def _foreign_by_a_common_name(ctx: ArticleContext, entry: Entry, name: str) -> bool:
@@ -422,11 +440,15 @@ def _mention(ctx: ArticleContext, entity, span: Span) -> None:
 PORTFOLIOS = frozenset("state defense defence intelligence health justice education treasury energy interior homeland "
                        "security commerce labor transportation agriculture housing finance foreign affairs home "
                        "national public environment".split())
-TITLE_WORDS = frozenset("whip attorney professor director minority majority chief general assistant special envoy "
+TITLE_WORDS = frozenset("shadow whip attorney professor director minority majority chief general assistant special envoy "
                         "ambassador lawyer judge".split())
 
 
 def _strip_title(span: Span) -> Span:
+    doc = span.doc
+    if len(span) >= 3 and span.start >= 2 and doc[span.start - 1].lower_ in ("for", "of") \
+            and OFFICE_WORDS.fullmatch(doc[span.start - 2].text):
+        span = span[1:]  # "MP for Eastfield Jane Whitcombe": the seat, then the name
     while len(span) > 1:
         match = TITLES.match(span.text)
         if match:
@@ -465,8 +487,25 @@ def _resolve_people(ctx: ArticleContext, people: list[tuple[Span, str]]) -> None
         if target is not None:
             _mention(ctx, ctx.entities[target], span)
             continue
-        entry = ctx.gazetteer.lookup(span.text, ctx.country, label="Person")
+        entry = ctx.gazetteer.lookup(span.text, ctx.country, label="Person") or _office_holder(ctx, span)
         _mention(ctx, ctx.add_entry(entry) if entry else ctx.add_entity("Person", _person_name(span.text)), span)
+
+
+def _office_holder(ctx: ArticleContext, span: Span) -> Entry | None:
+    """The gazetteer person a bare surname ("Bush", "Mr Howard") means in a dated article: the one holding an
+    office in the article's year, of the gender a title tells; where several do, the one of the article's
+    country, else of the country most of its known actors come from, else of the country it names most."""
+    published = ctx.document.published
+    if not published or not published[:4].isdigit() or len(span) > 2:
+        return None
+    before = ctx.text[max(0, span.start_char - 12) : span.start_char].split()
+    title = before[-1].lower() if before else ""
+    gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+    actors = Counter(entry.country for entity_id in ctx.entities
+                     if (entry := ctx.gazetteer.by_id(entity_id)) is not None and entry.country)
+    named = [code for votes in (actors, countries_named(ctx.text)) for code, _ in votes.most_common()]
+    countries = [ctx.country, *named] if ctx.country else named
+    return ctx.gazetteer.office_holder(span.text, int(published[:4]), countries, gender)
 
 
 def _person_name(text: str) -> str:
