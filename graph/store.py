@@ -431,9 +431,10 @@ class Store(ABC):
 
         return self._in_transaction(work, write=True)
 
-    def merge_nodes(self, keep: str, drop: str) -> dict[str, int]:
+    def merge_nodes(self, keep: str, drop: str, remember: bool = True) -> dict[str, int]:
         """Merge node ``drop`` into ``keep`` (same label): its relationships move over with their
-        provenance, its aliases join, and ``keep`` records ``drop``'s id so later loads use ``keep``."""
+        provenance, its aliases join, and ``keep`` records ``drop``'s id so later loads use ``keep``
+        (unless ``remember`` is false: then later loads judge ``drop``'s id afresh)."""
         self._check_writable()
         label = self.label_of(keep)
         if label is None or self.label_of(drop) != label:
@@ -467,7 +468,7 @@ class Store(ABC):
             aliases = list(dict.fromkeys([*(kept.get("aliases") or []), *(dropped.get("aliases") or []),
                                           dropped["name"]]))
             merged_ids = list(dict.fromkeys([*(kept.get("merged_ids") or []), *(dropped.get("merged_ids") or []),
-                                             drop]))
+                                             *([drop] if remember else [])]))
             run(f"MATCH (n:{label} {{id: $id}}) SET n.aliases = $aliases, n.merged_ids = $merged",
                 {"id": keep, "aliases": aliases, "merged": merged_ids})
             run(f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n", {"id": drop})

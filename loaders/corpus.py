@@ -3,21 +3,35 @@
 An ``index.tsv`` (or ``index.csv``) beside text files gives each file's title, date, url and
 outlet (columns ``file``, ``date``/``published``, ``title``, ``url``, ``outlet``). Before an
 article is written, its entity ids are linked to the store: ids merged away by ``polgraph
-merge`` go to the node that took them over, and a bare surname ("Pelosi") goes to the one stored
-person with that surname, or, among several, the one sharing a party with it in this article.
+merge`` go to the node that took them over, and a bare surname ("Pelosi", "Mr Howard") that
+extraction left on its own (no full name in the article, no gazetteer office holder of that name
+at the article's date) goes to the stored full-name person it means: among the people named
+with that surname in articles near the article's date (``NEAR_DAYS`` either side; every article
+when either date is unknown), the one sharing a party with it in this article, else the one
+named in the most such articles. A tie, or nobody, leaves it its own node. Two full names never
+join on a shared surname.
+
+Loading order should not matter, so after a load ``relink_bare_surnames`` looks again at the
+stored bare surnames that this load's people share: one whose every article now points at the
+same full-name person is merged into that person (not remembered as a merge: a later article
+with the same bare surname is judged by its own date).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..graph.ids import node_id
+from ..graph.duplicates import TITLES
+from ..graph.ids import fold, node_id
 from ..graph.store import Store
 from .model import Document, Entity, Extraction
 
 INDEX_FILES = ("index.tsv", "index.csv")
+NEAR_DAYS = 730  # a bare surname means someone named within two years of the article, either side
 
 
 def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
@@ -47,22 +61,94 @@ def link_to_store(extraction: Extraction, store: Store, merged: dict[str, str]) 
     """The extraction with entity ids pointing at the store's nodes for the same actors."""
     mapping = {e.id: merged[e.id] for e in extraction.entities if e.id in merged}
     parties = _parties_in_article(extraction)
+    published = _day(extraction.document.published)
     for entity in extraction.entities:
-        if entity.id in mapping or entity.label != "Person" or " " in entity.name.strip():
+        if entity.id in mapping or not is_bare_surname(entity.id, entity.name, entity.properties.get("wikidata")):
             continue
-        if entity.id != node_id("Person", entity.name) or entity.properties.get("wikidata"):
-            continue  # a gazetteer entry already has its own stable id
-        candidates = [row[0] for row in store._read(
-            "MATCH (p:Person) WHERE p.name ENDS WITH $suffix RETURN p.id", {"suffix": " " + entity.name})]
-        candidates = [merged.get(c, c) for c in candidates]
-        if len(set(candidates)) > 1 and parties.get(entity.id):
+        candidates = full_names_with_surname(store, entity.name, merged)
+        near = {person: n for person, n in named_near(candidates, published).items() if n}
+        if len(near) > 1 and parties.get(entity.id):
             same_party = {row[0] for row in store._read(
                 "MATCH (p:Person)-[:MEMBER_OF|LEADS]->(q:Party) WHERE p.id IN $ids AND q.id IN $parties RETURN p.id",
-                {"ids": candidates, "parties": sorted(parties[entity.id])})}
-            candidates = sorted(same_party)
-        if len(set(candidates)) == 1:
-            mapping[entity.id] = candidates[0]
+                {"ids": sorted(near), "parties": sorted(parties[entity.id])})}
+            near = {person: n for person, n in near.items() if person in same_party}
+        target = named_most(near)
+        if target is not None:
+            mapping[entity.id] = target
     return rename_entities(extraction, mapping) if mapping else extraction
+
+
+def is_bare_surname(entity_id: str, name: str, wikidata: str | None = None) -> bool:
+    """A one-word person of the article's own making (not a gazetteer entry, which has its own id).
+
+    >>> is_bare_surname("person:blair", "Blair"), is_bare_surname("person:tony-blair", "Tony Blair")
+    (True, False)
+    """
+    return " " not in name.strip() and entity_id == node_id("Person", name) and not wikidata
+
+
+def full_names_with_surname(store: Store, surname: str, merged: dict[str, str]) -> dict[str, list[dt.date | None]]:
+    """Stored people of two words or more whose name ends with ``surname`` (no title before it), each with
+    the dates of the articles naming them."""
+    found: dict[str, list[dt.date | None]] = {}
+    for person, name, published in store._read(
+            "MATCH (p:Person)-[:MENTIONED_IN]->(a:Article) WHERE p.name ENDS WITH $suffix "
+            "RETURN p.id, p.name, a.published", {"suffix": " " + surname}):
+        words = (name or "").split()
+        if len(words) >= 2 and fold(words[0]).rstrip(".") not in TITLES:
+            found.setdefault(merged.get(person, person), []).append(_day(published))
+    return found
+
+
+def named_near(candidates: dict[str, list[dt.date | None]], day: dt.date | None) -> dict[str, int]:
+    """How many articles name each candidate within ``NEAR_DAYS`` of ``day`` (undated ones count as near).
+
+    >>> named_near({"person:a": [dt.date(2004, 5, 1), dt.date(2011, 1, 1)]}, dt.date(2005, 1, 1))
+    {'person:a': 1}
+    """
+    return {person: sum(1 for d in dates if d is None or day is None or abs((d - day).days) <= NEAR_DAYS)
+            for person, dates in candidates.items()}
+
+
+def named_most(counts: dict[str, int]) -> str | None:
+    """The one candidate named in more articles than any other; ``None`` for a tie or no candidate.
+
+    >>> named_most({"person:a": 3, "person:b": 1}), named_most({"person:a": 2, "person:b": 2})
+    ('person:a', None)
+    """
+    ranked = sorted(((n, person) for person, n in counts.items() if n), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def relink_bare_surnames(store: Store, surnames: Iterable[str]) -> list[tuple[str, str]]:
+    """Merge each stored bare surname among ``surnames`` into the full-name person every one of its articles
+    means by the rule of ``link_to_store`` (parties aside); return the (kept, merged) pairs."""
+    merged_now = []
+    merged = store.merged_ids()
+    for surname in sorted(set(surnames)):
+        bare = node_id("Person", surname)
+        rows = store._read("MATCH (p:Person {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN p.name, p.wikidata, "
+                           "a.published", {"id": bare})
+        if not rows or not is_bare_surname(bare, rows[0][0] or "", rows[0][1]):
+            continue
+        candidates = full_names_with_surname(store, rows[0][0], merged)
+        targets = {named_most(named_near(candidates, _day(published))) for _, _, published in rows}
+        if len(targets) == 1 and None not in targets:
+            target = targets.pop()
+            store.merge_nodes(target, bare, remember=False)
+            merged_now.append((target, bare))
+    return merged_now
+
+
+def _day(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def _parties_in_article(extraction: Extraction) -> dict[str, set[str]]:

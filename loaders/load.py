@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from ..graph.schema import SchemaError
 from ..graph.store import Store, WriteSummary
-from .corpus import INDEX_FILES, folder_metadata, link_to_store, with_metadata
+from .corpus import INDEX_FILES, folder_metadata, link_to_store, relink_bare_surnames, with_metadata
 from .metadata import add_authors
 from .model import Document, Extraction
 from .readers import ReadError, read_path
@@ -90,9 +90,11 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
     if not todo:
         return report
     merged = store.merged_ids()
+    surnames: set[str] = set()  # of this load's people: bare ones stored earlier may now have their full name
     bar = tqdm(total=len(todo), desc="loading", unit="article", disable=not progress)
     for doc, extraction in zip(todo, extract_documents(todo, processes), strict=True):
         extraction = link_to_store(extraction, store, merged)
+        surnames.update(e.name.split()[-1] for e in extraction.entities if e.label == "Person" and e.name.split())
         batch, warnings = to_graph(extraction, store.schema)
         report.warnings.extend(f"{doc.source}: {w}" for w in warnings)
         if not extraction.entities:
@@ -103,4 +105,5 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
             report.failed.append((doc.source, str(err)))
         bar.update()
     bar.close()
+    relink_bare_surnames(store, surnames)
     return report
