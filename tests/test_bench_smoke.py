@@ -103,3 +103,12 @@ def test_duplicates_benchmark_runs_both_finders(tmp_path: Path) -> None:
     row = duplicates.measure(300, tmp_path / "actors", duplicates.former_find_duplicates())
     assert row["actors"] == 300 and row["rapidfuzz"]["true_pairs"] == row["difflib"]["true_pairs"] > 0
     assert duplicates.command_seconds(tmp_path / "actors") > 0
+
+
+def test_corpus_people_benchmark_counts_people(tmp_path: Path) -> None:
+    people = bench_module("corpus_people")
+    truth = people.build(tmp_path / "corpus", 6)
+    assert truth == people.build(tmp_path / "again", 6)  # seeded
+    row = people.measure("tiny", [tmp_path / "corpus"], processes=1, truth=truth)
+    assert row["articles"] == 6 and row["persons"] >= row["one_word"] >= row["twins"]
+    assert sum(row["meant_people"].values()) == sum(len(t["people"]) for t in truth.values())
