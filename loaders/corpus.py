@@ -11,10 +11,11 @@ when either date is unknown), the one sharing a party with it in this article, e
 named in the most such articles. A tie, or nobody, leaves it its own node. Two full names never
 join on a shared surname.
 
-Loading order should not matter, so after a load ``relink_bare_surnames`` looks again at the
-stored bare surnames that this load's people share: one whose every article now points at the
-same full-name person is merged into that person (not remembered as a merge: a later article
-with the same bare surname is judged by its own date).
+Loading order should not matter. Within one load, the full names of the articles loaded together
+(up to ``LOOKAHEAD`` at a time) count before they are written; and after a load
+``relink_bare_surnames`` looks again at the stored bare surnames that this load's people share:
+one whose every article now points at the same full-name person is merged into that person (not
+remembered as a merge: a later article with the same bare surname is judged by its own date).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..graph.duplicates import TITLES
@@ -32,6 +33,7 @@ from .model import Document, Entity, Extraction
 
 INDEX_FILES = ("index.tsv", "index.csv")
 NEAR_DAYS = 730  # a bare surname means someone named within two years of the article, either side
+LOOKAHEAD = 500  # articles extracted before any of them is written, so their full names count for each other
 
 
 def folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
@@ -57,15 +59,31 @@ def with_metadata(document: Document, metadata: dict[str, str]) -> Document:
     )
 
 
-def link_to_store(extraction: Extraction, store: Store, merged: dict[str, str]) -> Extraction:
-    """The extraction with entity ids pointing at the store's nodes for the same actors."""
+Sightings = dict[str, set[tuple[str, dt.date | None]]]  # person id -> (article id, date) of the articles naming them
+
+
+@dataclass
+class Upcoming:
+    """The full-name people of articles about to be written: by surname, and each one's name."""
+
+    by_surname: dict[str, Sightings] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def link_to_store(extraction: Extraction, store: Store, merged: dict[str, str],
+                  upcoming: Upcoming | None = None) -> Extraction:
+    """The extraction with entity ids pointing at the store's nodes for the same actors.
+
+    ``upcoming`` holds the full names of articles loaded with this one but not yet written (see
+    ``full_names_in``): they count as if stored, so the order of a corpus's files does not matter.
+    """
     mapping = {e.id: merged[e.id] for e in extraction.entities if e.id in merged}
     parties = _parties_in_article(extraction)
     published = _day(extraction.document.published)
     for entity in extraction.entities:
         if entity.id in mapping or not is_bare_surname(entity.id, entity.name, entity.properties.get("wikidata")):
             continue
-        candidates = full_names_with_surname(store, entity.name, merged)
+        candidates = full_names_with_surname(store, entity.name, merged, upcoming)
         near = {person: n for person, n in named_near(candidates, published).items() if n}
         if len(near) > 1 and parties.get(entity.id):
             same_party = {row[0] for row in store._read(
@@ -75,7 +93,8 @@ def link_to_store(extraction: Extraction, store: Store, merged: dict[str, str]) 
         target = named_most(near)
         if target is not None:
             mapping[entity.id] = target
-    return rename_entities(extraction, mapping) if mapping else extraction
+    names = upcoming.names if upcoming else {}
+    return rename_entities(extraction, mapping, names) if mapping else extraction
 
 
 def is_bare_surname(entity_id: str, name: str, wikidata: str | None = None) -> bool:
@@ -87,27 +106,47 @@ def is_bare_surname(entity_id: str, name: str, wikidata: str | None = None) -> b
     return " " not in name.strip() and entity_id == node_id("Person", name) and not wikidata
 
 
-def full_names_with_surname(store: Store, surname: str, merged: dict[str, str]) -> dict[str, list[dt.date | None]]:
-    """Stored people of two words or more whose name ends with ``surname`` (no title before it), each with
-    the dates of the articles naming them."""
-    found: dict[str, list[dt.date | None]] = {}
-    for person, name, published in store._read(
-            "MATCH (p:Person)-[:MENTIONED_IN]->(a:Article) WHERE p.name ENDS WITH $suffix "
-            "RETURN p.id, p.name, a.published", {"suffix": " " + surname}):
-        words = (name or "").split()
-        if len(words) >= 2 and fold(words[0]).rstrip(".") not in TITLES:
-            found.setdefault(merged.get(person, person), []).append(_day(published))
+def _full_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and fold(words[0]).rstrip(".") not in TITLES
+
+
+def full_names_in(extractions: Iterable[Extraction], merged: dict[str, str]) -> Upcoming:
+    """The full-name people of these extractions by surname, with their articles and dates."""
+    found = Upcoming()
+    for extraction in extractions:
+        sighting = (extraction.document.id, _day(extraction.document.published))
+        for entity in extraction.entities:
+            if entity.label == "Person" and _full_name(entity.name):
+                person = merged.get(entity.id, entity.id)
+                found.by_surname.setdefault(entity.name.split()[-1], {}).setdefault(person, set()).add(sighting)
+                found.names.setdefault(person, entity.name)
     return found
 
 
-def named_near(candidates: dict[str, list[dt.date | None]], day: dt.date | None) -> dict[str, int]:
+def full_names_with_surname(store: Store, surname: str, merged: dict[str, str],
+                            upcoming: Upcoming | None = None) -> Sightings:
+    """Stored (and upcoming) people of two words or more whose name ends with ``surname`` (no title before
+    it), each with the articles naming them and their dates."""
+    found: Sightings = {person: set(seen) for person, seen in (upcoming.by_surname if upcoming else {})
+                        .get(surname, {}).items()}
+    for person, name, article, published in store._read(
+            "MATCH (p:Person)-[:MENTIONED_IN]->(a:Article) WHERE p.name ENDS WITH $suffix "
+            "RETURN p.id, p.name, a.id, a.published", {"suffix": " " + surname}):
+        if _full_name(name or ""):
+            found.setdefault(merged.get(person, person), set()).add((article, _day(published)))
+    return found
+
+
+def named_near(candidates: Sightings, day: dt.date | None) -> dict[str, int]:
     """How many articles name each candidate within ``NEAR_DAYS`` of ``day`` (undated ones count as near).
 
-    >>> named_near({"person:a": [dt.date(2004, 5, 1), dt.date(2011, 1, 1)]}, dt.date(2005, 1, 1))
+    >>> named_near({"person:a": {("article:1", dt.date(2004, 5, 1)), ("article:2", dt.date(2011, 1, 1))}},
+    ...            dt.date(2005, 1, 1))
     {'person:a': 1}
     """
-    return {person: sum(1 for d in dates if d is None or day is None or abs((d - day).days) <= NEAR_DAYS)
-            for person, dates in candidates.items()}
+    return {person: sum(1 for _, d in seen if d is None or day is None or abs((d - day).days) <= NEAR_DAYS)
+            for person, seen in candidates.items()}
 
 
 def named_most(counts: dict[str, int]) -> str | None:
@@ -159,8 +198,9 @@ def _parties_in_article(extraction: Extraction) -> dict[str, set[str]]:
     return parties
 
 
-def rename_entities(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
-    """The extraction with entity ids renamed; entities that become the same are merged."""
+def rename_entities(extraction: Extraction, mapping: dict[str, str], names: dict[str, str] | None = None) -> Extraction:
+    """The extraction with entity ids renamed; entities that become the same are merged. A renamed entity
+    takes the name ``names`` gives its new id (a person not stored yet, whose name the store cannot give)."""
     entities: dict[str, Entity] = {}
     for entity in extraction.entities:
         new_id = mapping.get(entity.id, entity.id)
@@ -169,7 +209,9 @@ def rename_entities(extraction: Extraction, mapping: dict[str, str]) -> Extracti
             kept.mentions.extend(entity.mentions)
             kept.aliases.extend(a for a in entity.aliases if a not in kept.aliases)
         else:
-            entities[new_id] = replace(entity, id=new_id, mentions=list(entity.mentions), aliases=list(entity.aliases))
+            name = (names or {}).get(new_id, entity.name) if new_id != entity.id else entity.name
+            entities[new_id] = replace(entity, id=new_id, name=name, mentions=list(entity.mentions),
+                                       aliases=list(entity.aliases))
     relations = [replace(r, subject=mapping.get(r.subject, r.subject), object=mapping.get(r.object, r.object))
                  for r in extraction.relations]
     relations = [r for r in relations if r.subject != r.object]

@@ -494,15 +494,17 @@ def _resolve_people(ctx: ArticleContext, people: list[tuple[Span, str]]) -> None
 def _office_holder(ctx: ArticleContext, span: Span) -> Entry | None:
     """The gazetteer person a bare surname ("Bush", "Mr Howard") means in a dated article: the one holding an
     office in the article's year, of the gender a title tells; where several do, the one of the article's
-    country, else of the country most of its known actors come from, else of the country it names most."""
+    country, else of the country most of its known people, parties and regions come from, else of the
+    country it names most."""
     published = ctx.document.published
     if not published or not published[:4].isdigit() or len(span) > 2:
         return None
     before = ctx.text[max(0, span.start_char - 12) : span.start_char].split()
     title = before[-1].lower() if before else ""
     gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
-    actors = Counter(entry.country for entity_id in ctx.entities
-                     if (entry := ctx.gazetteer.by_id(entity_id)) is not None and entry.country)
+    actors = Counter(entry.country for entity_id in ctx.entities  # people, parties, regions (not "the BBC")
+                     if (entry := ctx.gazetteer.by_id(entity_id)) is not None and entry.country
+                     and entry.label in ("Person", "Party", "Region"))
     named = [code for votes in (actors, countries_named(ctx.text)) for code, _ in votes.most_common()]
     countries = [ctx.country, *named] if ctx.country else named
     return ctx.gazetteer.office_holder(span.text, int(published[:4]), countries, gender)

@@ -16,7 +16,15 @@ from tqdm import tqdm
 
 from ..graph.schema import SchemaError
 from ..graph.store import Store, WriteSummary
-from .corpus import INDEX_FILES, folder_metadata, link_to_store, relink_bare_surnames, with_metadata
+from .corpus import (
+    INDEX_FILES,
+    LOOKAHEAD,
+    folder_metadata,
+    full_names_in,
+    link_to_store,
+    relink_bare_surnames,
+    with_metadata,
+)
 from .metadata import add_authors
 from .model import Document, Extraction
 from .readers import ReadError, read_path
@@ -92,18 +100,22 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
     merged = store.merged_ids()
     surnames: set[str] = set()  # of this load's people: bare ones stored earlier may now have their full name
     bar = tqdm(total=len(todo), desc="loading", unit="article", disable=not progress)
-    for doc, extraction in zip(todo, extract_documents(todo, processes), strict=True):
-        extraction = link_to_store(extraction, store, merged)
-        surnames.update(e.name.split()[-1] for e in extraction.entities if e.label == "Person" and e.name.split())
-        batch, warnings = to_graph(extraction, store.schema)
-        report.warnings.extend(f"{doc.source}: {w}" for w in warnings)
-        if not extraction.entities:
-            report.warnings.append(f"{doc.source}: no political actors found (the article node is loaded)")
-        try:
-            report.loaded.append(store.write_batch(batch))
-        except SchemaError as err:  # this article only; its transaction wrote nothing
-            report.failed.append((doc.source, str(err)))
-        bar.update()
+    for first in range(0, len(todo), LOOKAHEAD):
+        chunk = todo[first : first + LOOKAHEAD]
+        extractions = list(extract_documents(chunk, processes))
+        upcoming = full_names_in(extractions, merged)
+        for doc, extraction in zip(chunk, extractions, strict=True):
+            extraction = link_to_store(extraction, store, merged, upcoming)
+            surnames.update(e.name.split()[-1] for e in extraction.entities if e.label == "Person" and e.name.split())
+            batch, warnings = to_graph(extraction, store.schema)
+            report.warnings.extend(f"{doc.source}: {w}" for w in warnings)
+            if not extraction.entities:
+                report.warnings.append(f"{doc.source}: no political actors found (the article node is loaded)")
+            try:
+                report.loaded.append(store.write_batch(batch))
+            except SchemaError as err:  # this article only; its transaction wrote nothing
+                report.failed.append((doc.source, str(err)))
+            bar.update()
     bar.close()
     relink_bare_surnames(store, surnames)
     return report

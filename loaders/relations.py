@@ -491,6 +491,8 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
     role = " ".join([*qualifier_places, *qualifiers, title]).strip()
     current = False if past else None
     if owner is None and "national" in kinds:
+        if "shadow" in qualifiers:
+            return  # "Shadow Chancellor Oliver Letwin" holds no office of the country
         if any(DEMONYM.match(it.token.text) and not fold_country(it.text) for it in before if it.entity is None):
             return  # "Egyptian foreign minister" in an article the gazetteer cannot place
         adjective = next((it for it in reversed(before) if it.entity is None and fold_country(it.text)), None)
@@ -515,7 +517,9 @@ def _one_title(ctx: ArticleContext, person: str, segment: list[Item], start: int
         if "national" in kinds and not ({"leaders", "offices"} & kinds and not party_adjective):
             ctx.add_relation(person, "MEMBER_OF", owner, sentence, confidence=0.8)
             country = _country_of(ctx, person)
-            if country and not hedged:
+            if "shadow" in qualifiers and not hedged:  # the opposition's spokesman: an office of the party
+                ctx.add_relation(person, "HOLDS_OFFICE", owner, sentence, confidence=0.8, role=role, current=current)
+            elif country and not hedged:
                 ctx.add_relation(person, "HOLDS_OFFICE", country, sentence, tier="inferred", confidence=0.7,
                                  role=_role(title), current=current)
         elif "leaders" in kinds and not qualifiers and not qualifier_places and not hedged:

@@ -163,3 +163,10 @@ def test_in_one_load_the_order_of_the_files_does_not_matter(store: Store, tmp_pa
     folder = corpus(tmp_path / "one", {"a.txt": ("2005-06-01", PELLOW_BARE), "b.txt": ("2005-09-01", PELLOW_FULL)})
     load_paths(store, [folder])
     assert stored_people(store) == {"Tom Pellow": ["a.txt", "b.txt"]}
+
+
+def test_a_shadow_minister_holds_an_office_of_the_party_not_of_the_country() -> None:
+    found = extract("Budget\n\nIn Britain, Conservative shadow chancellor Hugh Parmiter said the budget was a gamble. "
+                    "Shadow Chancellor Imogen Tarrant agreed.\n", "2005-01-10")
+    offices = {(r.subject, r.object, r.properties.get("role")) for r in found.relations if r.predicate == "HOLDS_OFFICE"}
+    assert offices == {("person:hugh-parmiter", "party:conservative-party", "shadow chancellor")}
