@@ -84,7 +84,7 @@ CAST = [
 PARTIES = {"Labour": "the Labour Party", "Conservative": "the Conservative Party",
            "Liberal Democrat": "the Liberal Democrats", "Plaid Cymru": "Plaid Cymru", "SNP": "the SNP",
            "UKIP": "UKIP", "Republican": "the Republican Party", "Democratic": "the Democratic Party",
-           "Liberal": "the Liberal Party"}
+           "Liberal": "Australia's Liberal Party"}
 TOPICS = {
     "GB": ["the budget", "university tuition fees", "identity cards", "the NHS", "council tax", "the war in Iraq",
            "pensions", "immigration", "the general election", "school meals", "the smoking ban", "House of Lords reform"],
@@ -134,11 +134,12 @@ def write_article(rng: random.Random, day: dt.date) -> tuple[str, str, str, list
     country = rng.choices(countries, weights=[{"GB": 7, "US": 2, "AU": 1}[c] for c in countries])[0]
     local = [p for p in active if p.country == country]
     foreign = [p for p in active if p.country != country and p.prominent]
+    foreign = [p for p in foreign if all(p.surname != other.surname for other in local)]
     count = min(len(local), rng.randint(2, 4))
     people: list[Politician] = []
     while len(people) < count:  # the prominent are in the news three times as often
         person = rng.choices(local, weights=[3 if p.prominent else 1 for p in local])[0]
-        if person not in people:
+        if all(other.surname != person.surname for other in people):  # no two Browns in one article
             people.append(person)
     if foreign and rng.random() < 0.25:
         people.append(rng.choice(foreign))

@@ -109,6 +109,6 @@ def test_corpus_people_benchmark_counts_people(tmp_path: Path) -> None:
     people = bench_module("corpus_people")
     truth = people.build(tmp_path / "corpus", 6)
     assert truth == people.build(tmp_path / "again", 6)  # seeded
-    row = people.measure("tiny", [tmp_path / "corpus"], processes=1, truth=truth)
+    row = people.measure("tiny", [[tmp_path / "corpus"]], processes=1, truth=truth)
     assert row["articles"] == 6 and row["persons"] >= row["one_word"] >= row["twins"]
     assert sum(row["meant_people"].values()) == sum(len(t["people"]) for t in truth.values())
