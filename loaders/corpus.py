@@ -30,6 +30,7 @@ from ..graph.duplicates import TITLES
 from ..graph.ids import fold, node_id
 from ..graph.store import Store
 from .model import Document, Entity, Extraction
+from .to_graph import as_date
 
 INDEX_FILES = ("index.tsv", "index.csv")
 NEAR_DAYS = 730  # a bare surname means someone named within two years of the article, either side
@@ -79,7 +80,7 @@ def link_to_store(extraction: Extraction, store: Store, merged: dict[str, str],
     """
     mapping = {e.id: merged[e.id] for e in extraction.entities if e.id in merged}
     parties = _parties_in_article(extraction)
-    published = _day(extraction.document.published)
+    published = as_date(extraction.document.published)
     for entity in extraction.entities:
         if entity.id in mapping or not is_bare_surname(entity.id, entity.name, entity.properties.get("wikidata")):
             continue
@@ -115,7 +116,7 @@ def full_names_in(extractions: Iterable[Extraction], merged: dict[str, str]) -> 
     """The full-name people of these extractions by surname, with their articles and dates."""
     found = Upcoming()
     for extraction in extractions:
-        sighting = (extraction.document.id, _day(extraction.document.published))
+        sighting = (extraction.document.id, as_date(extraction.document.published))
         for entity in extraction.entities:
             if entity.label == "Person" and _full_name(entity.name):
                 person = merged.get(entity.id, entity.id)
@@ -134,7 +135,7 @@ def full_names_with_surname(store: Store, surname: str, merged: dict[str, str],
             "MATCH (p:Person)-[:MENTIONED_IN]->(a:Article) WHERE p.name ENDS WITH $suffix "
             "RETURN p.id, p.name, a.id, a.published", {"suffix": " " + surname}):
         if _full_name(name or ""):
-            found.setdefault(merged.get(person, person), set()).add((article, _day(published)))
+            found.setdefault(merged.get(person, person), set()).add((article, as_date(published)))
     return found
 
 
@@ -166,28 +167,20 @@ def relink_bare_surnames(store: Store, surnames: Iterable[str]) -> list[tuple[st
     means by the rule of ``link_to_store`` (parties aside); return the (kept, merged) pairs."""
     merged_now = []
     merged = store.merged_ids()
-    for surname in sorted(set(surnames)):
-        bare = node_id("Person", surname)
+    stored = {row[0] for row in store._read("UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id",
+                                            {"ids": sorted({node_id("Person", s) for s in surnames})})}
+    for bare in sorted(stored):
         rows = store._read("MATCH (p:Person {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN p.name, p.wikidata, "
                            "a.published", {"id": bare})
         if not rows or not is_bare_surname(bare, rows[0][0] or "", rows[0][1]):
             continue
         candidates = full_names_with_surname(store, rows[0][0], merged)
-        targets = {named_most(named_near(candidates, _day(published))) for _, _, published in rows}
+        targets = {named_most(named_near(candidates, as_date(published))) for _, _, published in rows}
         if len(targets) == 1 and None not in targets:
             target = targets.pop()
             store.merge_nodes(target, bare, remember=False)
             merged_now.append((target, bare))
     return merged_now
-
-
-def _day(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _parties_in_article(extraction: Extraction) -> dict[str, set[str]]:

@@ -28,7 +28,7 @@ def to_graph(extraction: Extraction, schema: Schema | None = None) -> tuple[Grap
     """The records one article adds, and warnings about what the schema could not take."""
     schema = schema or load_schema()
     doc = extraction.document
-    published = _date(doc.published)
+    published = as_date(doc.published)
     batch = GraphBatch(article_id=doc.id)
     warnings: list[str] = []
     labels: dict[str, str] = {ARTICLE: "Article"}
@@ -104,7 +104,12 @@ def to_graph(extraction: Extraction, schema: Schema | None = None) -> tuple[Grap
     return batch, warnings
 
 
-def _date(value: str | dt.date | None) -> dt.date | None:
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from an ISO string (its first ten characters) or a date; None for anything else.
+
+    >>> as_date("2005-03-01T10:00"), as_date("March 2005")
+    (datetime.date(2005, 3, 1), None)
+    """
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -115,7 +120,7 @@ def _date(value: str | dt.date | None) -> dt.date | None:
 
 def _typed(prop_type: str, value: Any) -> Any:
     if prop_type == "date":
-        return _date(value)
+        return as_date(value)
     if prop_type == "int" and isinstance(value, str) and value.isdigit():
         return int(value)
     return value
