@@ -41,6 +41,7 @@ from spacy.tokens import Token
 
 from .context import ACTORS, ArticleContext, Templated
 from .frames import FEMALE, MALE, RELATIVE, SUBJECTS, fits, head_entity, is_passive, subject_tokens
+from .patterns import load_offices
 from .templates import P
 
 # --- quotation marks -------------------------------------------------------------------
@@ -542,7 +543,10 @@ class _Reader:
                 return self.refers_to(authors[0])
             return self.salient(token, ACTORS, None)
         if _is_role(token) and possessor is None and not self.introduced_unnamed(token):
-            return self.titled(token) or self.salient(token, ("Person",), None)
+            found = self.titled(token) or self.office_holder(token)
+            if found is None and self.title_of(token) in load_offices().by_kind["national"]:
+                return None  # "the prime minister insisted": not whoever spoke last, unless named so
+            return found or self.salient(token, ("Person",), None)
         named = self.named_like(token)
         if named is not None:
             return named
@@ -565,7 +569,8 @@ class _Reader:
 
     def introduced_unnamed(self, token: Token) -> bool:
         """The description was introduced as someone unnamed ("a Labour MP said ... the MP added")."""
-        pattern = rf"\b(?:{'|'.join(_UNNAMED)})\s+(?:[\w-]+\s+){{0,3}}?{re.escape(token.lower_)}\b"
+        title = r"\s+".join(map(re.escape, self.title_of(token).split()))  # "a minister" is not "the prime minister"
+        pattern = rf"\b(?:{'|'.join(_UNNAMED)})\s+(?:[\w-]+\s+){{0,3}}?{title}\b"
         return re.search(pattern, self.ctx.text[: token.idx], re.IGNORECASE) is not None
 
     def titled(self, token: Token) -> str | None:
@@ -580,6 +585,28 @@ class _Reader:
             if title.search(ctx.text, max(0, mention.start - 40), mention.end + 40):
                 return mention.entity_id
         return None
+
+    @staticmethod
+    def title_of(token: Token) -> str:
+        """The title a description gives, in lower case: "the prime minister" -> "prime minister"."""
+        return " ".join([c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ != "former"]
+                        + [token.lower_])
+
+    def office_holder(self, token: Token) -> str | None:
+        """The one person named before whom the gazetteer knows in this office in the article's year (any
+        year when the article has no date): "Rishi Sunak ... the prime minister insisted"."""
+        title = self.title_of(token)
+        published = self.ctx.document.published
+        year = int(published[:4]) if published else None
+        earlier = dict.fromkeys(m.entity_id for m in self.ctx.mentions
+                                if m.end <= token.idx and self.ctx.label_of(m.entity_id) == "Person")
+        def held(office) -> bool:  # "the chancellor": the Chancellor of the Exchequer too
+            role = office.role.lower()
+            return (role == title or role.startswith(f"{title} of ")) and (year is None or office.held_in(year))
+
+        holders = [person for person in earlier
+                   if (entry := self.ctx.gazetteer.by_id(person)) is not None and any(map(held, entry.offices))]
+        return holders[0] if len(holders) == 1 else None
 
     def salient(self, token: Token, labels: tuple[str, ...], gender: str | None,
                 sentences_back: int = _SENTENCES_BACK) -> str | None:

@@ -358,3 +358,15 @@ def test_offsets_point_into_the_text_as_stored() -> None:
     (quote,) = statements(text)
     assert quote.text == "These are fine results for the Greens.  Historic."
     assert quote.speaker == "person:annalena-baerbock"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Rishi Sunak faced a rebellion. “It is a betrayal,” said Suella Braverman, a former minister. Speaking in '
+     'Downing Street, the prime minister insisted: “We will deliver on our promises.”', "person:rishi-sunak"),
+    ('Suella Braverman spoke first. “It is a betrayal of our voters,” she said. Later the prime minister '
+     'insisted: “We will deliver on our promises.”', None),  # no prime minister named: no speaker, not Braverman
+])
+def test_a_national_title_speaks_for_its_holder_or_for_no_one(text: str, speaker: str | None) -> None:
+    extraction = get_pipeline().extract(read_text(text, "test.txt", published="2023-06-01"))
+    found = {statement.text: statement.speaker for statement in extraction.statements}
+    assert found["We will deliver on our promises."] == speaker
