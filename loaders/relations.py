@@ -168,7 +168,7 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
             else:
                 subjects = _role_entities(ctx, token, frame.subject, ("compound",))
                 targets = _where_clause_place(ctx, token) or _role_entities(ctx, token, frame.object, through, frame.via)
-                if frame.object not in ("agent", "patient", "itself", "its verb") and _names_an_election(ctx, token):
+                if frame.object not in ("agent", "patient", "itself", "its verb") and _has_object(token):
                     targets = [t for t in targets if not _is_country(ctx, t)]  # "lost the election in Britain"
             declared = schema.relationship(frame.predicate)
             allowed = frame.object_labels or declared.targets
@@ -181,8 +181,9 @@ def apply_frames(ctx: ArticleContext, sentence: Span) -> None:
                         ctx.add_relation(subject, frame.predicate, target, sentence, confidence=0.75, **frame.properties)
 
 
-def _names_an_election(ctx: ArticleContext, verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and (e := ctx.entity_at(c)) and ctx.label_of(e) == "Election" for c in verb.children)
+def _has_object(verb: Token) -> bool:
+    """"won the House in the US", "won 20 percent in Germany": what was won is the object, not the country."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _is_country(ctx: ArticleContext, entity_id: str) -> bool:

@@ -219,3 +219,8 @@ def test_a_one_word_name_where_something_was_done_is_a_place() -> None:
     found = entities("Labour's candidate beat Nigel Farage in Kent.")
     assert found.get("place:kent") == "Place" and "person:kent" not in found
     assert "person:jeremy-corbyn" in entities("Jeremy Corbyn spoke. Voters said they believed in Corbyn.")
+
+
+def test_a_party_name_shared_across_countries_goes_to_the_articles_countrys() -> None:
+    assert "party:democratic-party-italy" in entities("The centre-left Democratic Party came second in Italy.")
+    assert "party:democratic-party" in entities("The Democratic Party won seats in the United States.")

@@ -310,6 +310,7 @@ def test_appositions_participles_and_member_words(text: str, fact: tuple[str, st
 
 
 def test_the_place_of_an_election_is_not_what_was_won_or_lost() -> None:
+    assert not predicates("The Democratic Party won the House in the United States.", "WON")
     found = facts("Labour lost the election in Britain, and the SNP won the 2019 general election in France.")
     assert not any(p in ("WON", "LOST") and o.startswith(("place:", "region:")) for _, p, o in found)
     states = facts("Donald Trump won the Republican primaries in Florida and Illinois in 2020.")
