@@ -32,6 +32,7 @@ from neo4j_load_csv import load_csv  # noqa: E402
 from queries import measure_queries  # noqa: E402
 from synthetic import synthetic_batches  # noqa: E402
 
+from polgraph.graph.open import open_store  # noqa: E402
 from polgraph.graph.records import GraphBatch  # noqa: E402
 from polgraph.graph.store import Store  # noqa: E402
 
@@ -94,7 +95,15 @@ def server_peak_rss_mb() -> int | None:
     return None
 
 
-def step_bulk(kind: str, edges: int, folder: Path, samples: int) -> dict[str, Any]:
+def step_bulk(kind: str, edges: int, folder: Path, samples: int, only_queries: bool = False,
+              reuse: bool = False) -> dict[str, Any]:
+    """``only_queries`` leaves out the per-row and per-article writes; ``reuse`` takes the store as it is
+    when it already holds the graph (same edge count), instead of loading it again."""
+    if reuse:
+        stored = stored_graph(kind, folder, edges)
+        if stored is not None:
+            with stored.pop("store_handle") as store:
+                return stored | {"queries": measure_queries(store, samples)}
     with open_bench_store(kind, folder) as store:
         articles = GenerationTimer(synthetic_batches(edges))
         started = time.perf_counter()
@@ -108,11 +117,31 @@ def step_bulk(kind: str, edges: int, folder: Path, samples: int) -> dict[str, An
         }
         if kind == "neo4j":
             result["bulk"]["server_peak_rss_mb"] = server_peak_rss_mb()
+        if only_queries:
+            result["queries"] = measure_queries(store, samples)
+            return result
         later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 60))
         result["per_row"] = per_row(store, later[:30], 300)
         result["per_article"] = per_article(store, later[30:])
         result["queries"] = measure_queries(store, samples)
     return result
+
+
+def stored_graph(kind: str, folder: Path, edges: int) -> dict[str, Any] | None:
+    """The store already holding the bench graph of ``edges`` edges (loaded by an earlier run), or None."""
+    if kind == "embedded" and not (folder / "graph.lbdb").exists():
+        return None
+    if kind == "neo4j" and os.environ.get("POLGRAPH_BENCH_NEO4J") != "1":
+        raise SystemExit("the Neo4j benchmarks clear the database: run them with `make bench-neo4j`")
+    store = open_store(folder) if kind == "embedded" else open_store(neo4j=os.environ["NEO4J_URI"])
+    stats = store.stats()
+    stored = sum(stats["relationships"].values())
+    if not edges * 0.9 <= stored <= edges * 1.1:
+        store.close()
+        return None
+    return {"store": kind, "edges": stored, "nodes": sum(stats["nodes"].values()), "reused": True,
+            "bulk": {"seconds": None, "edges_per_s": None, "peak_rss_mb": None, "on_disk_mb": on_disk_mb(store, folder)},
+            "store_handle": store}
 
 
 def step_batched(kind: str, edges: int, folder: Path, max_seconds: float) -> dict[str, Any]:
@@ -162,11 +191,15 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=100, help="query runs per latency figure")
     parser.add_argument("--max-seconds", type=float, default=600, help="stop the batched load after this long")
     parser.add_argument("--folder", type=Path, help="where the embedded store goes (default: a temporary folder)")
+    parser.add_argument("--only-queries", action="store_true",
+                        help="bulk step: leave out the per-row and per-article writes")
+    parser.add_argument("--reuse", action="store_true",
+                        help="bulk step: query the store as it is when it already holds a graph of about --edges edges")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as scratch:
         folder = args.folder or Path(scratch) / "graph"
         if args.step == "bulk":
-            result = step_bulk(args.store, args.edges, folder, args.samples)
+            result = step_bulk(args.store, args.edges, folder, args.samples, args.only_queries, args.reuse)
         elif args.step == "load_csv":
             if args.store != "neo4j":
                 parser.error("--step load_csv is Neo4j's bulk path: use --store neo4j (bulk is the embedded store's)")

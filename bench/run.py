@@ -26,9 +26,10 @@ BENCH = Path(__file__).parent
 GOALS = "goals: batched >= 20x per-row; 2-hop p95 < 10 ms at 1M (embedded); 1M edges < 60 s, RSS < 2 GB (embedded)"
 
 
-def run_step(store: str, edges: int, step: str, samples: int, max_seconds: float) -> dict[str, Any]:
+def run_step(store: str, edges: int, step: str, samples: int, max_seconds: float,
+             extra: list[str] | None = None) -> dict[str, Any]:
     command = [sys.executable, str(BENCH / "load.py"), "--store", store, "--edges", str(edges), "--step", step,
-               "--samples", str(samples), "--max-seconds", str(max_seconds)]
+               "--samples", str(samples), "--max-seconds", str(max_seconds), *(extra or [])]
     print("$", " ".join(command[1:]), flush=True)
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True)
     if done.returncode:
@@ -43,6 +44,8 @@ def table(sizes: list[dict[str, Any]]) -> str:
     def row(name: str, cell) -> None:
         lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
 
+    if "per_row" not in sizes[0]:
+        return query_table(sizes)
     row("bulk_load (edges/s)", lambda s: f"{s['bulk']['edges_per_s']:,} ({s['bulk']['seconds']} s)")
     if "load_csv" in sizes[0]:  # Neo4j's own bulk path; on the embedded store bulk_load is (COPY FROM)
         row("LOAD CSV, the server's bulk path (edges/s)",
@@ -58,9 +61,24 @@ def table(sizes: list[dict[str, Any]]) -> str:
         + (f" (server {s['bulk']['server_peak_rss_mb']:,})" if "server_peak_rss_mb" in s["bulk"] else ""))
     row("peak RSS, batched load (MB)", lambda s: f"{s['batched']['peak_rss_mb']:,}")
     row("on disk (MB)", lambda s: f"{s['bulk']['on_disk_mb']:,}")
-    for name in sizes[0]["queries"]:
-        row(f"{name.replace('_', ' ')} p50 / p95 (ms)",
-            lambda s, n=name: f"{s['queries'][n]['p50_ms']} / {s['queries'][n]['p95_ms']}")
+    return "\n".join(lines) + "\n" + "\n".join(query_table(sizes).splitlines()[2:])
+
+
+def query_table(sizes: list[dict[str, Any]]) -> str:
+    """One row per query: p50 / p95, and beside it the bare traversal's and the ratio of the p95s."""
+    lines = ["| query p50 / p95 (ms) [bare traversal p50 / p95; ratio] | "
+             + " | ".join(f"{s['edges']:,} edges" for s in sizes) + " |", "| --- |" + " --- |" * len(sizes)]
+
+    def cell(figures: dict[str, Any] | None) -> str:
+        if figures is None:
+            return ""
+        text = f"{figures['p50_ms']} / {figures['p95_ms']}"
+        if "bare" in figures:
+            text += f" [{figures['bare']['p50_ms']} / {figures['bare']['p95_ms']}; {figures['ratio_p95']}x]"
+        return text
+
+    for name in dict.fromkeys(n for s in sizes for n in s["queries"]):
+        lines.append(f"| {name.replace('_', ' ')} | " + " | ".join(cell(s["queries"].get(name)) for s in sizes) + " |")
     return "\n".join(lines)
 
 
@@ -71,26 +89,38 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=100, help="query runs per latency figure")
     parser.add_argument("--max-seconds", type=float, default=300, help="stop a batched load after this long")
     parser.add_argument("--skip-extraction", action="store_true", help="leave out extraction and viewer timings")
+    parser.add_argument("--only", choices=["queries"],
+                        help="queries: load each size with bulk_load and time the queries only (no other loads)")
+    parser.add_argument("--keep", type=Path, help="embedded: keep each size's store in KEEP/<edges> and query it "
+                        "again next time instead of loading it; Neo4j: query the graph the server holds when it "
+                        "has that many edges")
+    parser.add_argument("--name", default="", help="suffix of the results file (store_<store><name>.json)")
     args = parser.parse_args()
     sizes: list[dict[str, Any]] = []
     report = {"benchmark": "store", "store": args.store, "sizes": sizes}
+    name = f"store_{args.store}{args.name}"
     for edges in (int(n) for n in args.sizes.split(",")):
-        result = run_step(args.store, edges, "bulk", args.samples, args.max_seconds)
+        extra = ["--only-queries"] if args.only else []
+        if args.keep:
+            extra += ["--reuse"] + (["--folder", str(args.keep / str(edges))] if args.store == "embedded" else [])
+        result = run_step(args.store, edges, "bulk", args.samples, args.max_seconds, extra)
         sizes.append(result)
-        save(f"store_{args.store}", report)  # after each step, so a long run that stops keeps what it measured
+        save(name, report)  # after each step, so a long run that stops keeps what it measured
+        if args.only:
+            continue
         result.update(run_step(args.store, edges, "batched", args.samples, args.max_seconds))
-        save(f"store_{args.store}", report)
+        save(name, report)
         if args.store == "neo4j":
             result.update(run_step(args.store, edges, "load_csv", args.samples, args.max_seconds))
-            save(f"store_{args.store}", report)
-    if args.store == "embedded" and not args.skip_extraction:
+            save(name, report)
+    if args.store == "embedded" and not args.skip_extraction and not args.only:
         for processes in (1, 2):
             subprocess.run([sys.executable, str(BENCH / "extraction_speed.py"), "--repeat", "2", "--processes",
                             str(processes)], check=True)
         subprocess.run([sys.executable, str(BENCH / "viewer_build.py")], check=True)
-    path = save(f"store_{args.store}", report)
+    path = save(name, report)
     print(f"\n{args.store} store ({GOALS})\n")
-    print(table(sizes))
+    print(table(sizes) if not args.only else query_table(sizes))
     print(f"\nwritten to {path}")
 
 
