@@ -14,12 +14,13 @@ run a statement inside a transaction and how to open, initialise and close.
 from __future__ import annotations
 
 import re
+import time
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .records import (
     GraphBatch,
@@ -34,12 +35,16 @@ from .records import (
 from .schema import Schema, SchemaError, load_schema
 from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 
+if TYPE_CHECKING:
+    from .actor_graph import ActorGraph, LeanSubgraph
+
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
 SEEN_SETS_FROM = 64  # provenance entries from which folding a fact keeps sets beside its lists
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
+FRESH_SECONDS = 2.0  # how long the store's counts are trusted before the actor graph asks again
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -94,6 +99,9 @@ class Store(ABC):
 
     def __init__(self) -> None:
         self.schema: Schema = load_schema()
+        self.writes = 0  # writes started through this handle: the actor graph is read again after one
+        self._actors: tuple[tuple[Any, ...], ActorGraph] | None = None  # (store version, actor graph)
+        self._fingerprint: tuple[float, tuple[Any, ...]] | None = None  # (when asked, counts)
 
     # --- what a backend provides -------------------------------------------------------
     @abstractmethod
@@ -135,6 +143,8 @@ class Store(ABC):
             raise QueryError("empty query")
         if write and self.read_only:
             raise QueryError(f"{self.describe()} was opened read-only; open it for writing to run this query")
+        if write:
+            self.writes += 1
         if not write:
             refuse_unsafe_read(cypher)
         result = self._run_query(cypher, dict(params or {}), write, timeout, max_rows)
@@ -257,6 +267,7 @@ class Store(ABC):
                     raise SchemaError(f"{rel.type} points at {label} {node_id}, which is not in the batch")
 
     def _write(self, run: Run, batch: GraphBatch) -> WriteSummary:
+        self.writes += 1
         summary = WriteSummary(batch.article_id)
         created: set[str] = set()  # nodes this write creates: no stored relationship can touch them
         for label, records in _group(batch.nodes, lambda n: n.label).items():
@@ -493,6 +504,7 @@ class Store(ABC):
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.describe()} was opened read-only")
+        self.writes += 1  # every write path starts here
 
     # --- reads the product ships ----------------------------------------------------
     def stats(self) -> dict[str, dict[str, int]]:
@@ -566,31 +578,78 @@ class Store(ABC):
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]]:
         """The steps of a shortest path between two actors, over the facts among actors (not mentions,
-        articles or statements), relationships followed in either direction. The database searches.
+        articles or statements), relationships followed in either direction, found on the actor graph.
 
         Each step is ``{"from": name, "relation": type, "direction": "->" or "<-", "to": name}``.
         """
-        labels = [self.label_of(node_id) for node_id in (source, target)]
-        for node_id, label in zip((source, target), labels, strict=True):
-            if label is None:
+        actors = self.actor_graph()
+        for node_id in (source, target):
+            if node_id not in actors and self.label_of(node_id) is None:
                 raise StoreError(f"no node with id {node_id!r} in {self.describe()}")
-        types = [t for t, rel in self.schema.relationships.items()
-                 if not {*rel.sources, *rel.targets} & NOT_ACTORS]
-        cypher = self._shortest_path_query(labels[0], labels[1], "|".join(types), max_hops)
-        rows = self._read(cypher, {"source": source, "target": target})
-        if not rows or not rows[0][0]:
+        steps = actors.shortest_path(source, target, max_hops) if source in actors and target in actors else None
+        if not steps:
             raise StoreError(f"no path between {source} and {target} within {max_hops} steps")
-        nodes, rels = rows[0]
-        steps = []
-        for before, after, rel in zip(nodes, nodes[1:], rels, strict=False):
-            steps.append({"from": before.properties.get("name"), "relation": rel.type,
-                          "direction": "->" if rel.start_ref == before.ref else "<-",
-                          "to": after.properties.get("name")})
         return steps
+
+    def actor_neighbourhood(self, node_id: str, hops: int = 1, *, max_nodes: int = 1500, max_edges: int = 4500,
+                            types: Iterable[str] | None = None) -> LeanSubgraph:
+        """The ego network the viewer draws, lean: the actors within ``hops`` facts of ``node_id`` and the
+        facts walked, as ids, names, labels, types, tier and weight (``ActorGraph.neighbourhood``); a
+        node's or a fact's properties are read when it is opened (``fact``, ``Store.query``)."""
+        if not 1 <= hops <= 3:
+            raise QueryError("hops must be 1, 2 or 3")
+        for rel_type in types or ():
+            self.schema.relationship(rel_type)
+        actors = self.actor_graph()
+        if node_id in actors:
+            return actors.neighbourhood(node_id, hops, max_nodes=max_nodes, max_edges=max_edges, types=types)
+        label = self.label_of(node_id)
+        if label is None:
+            raise StoreError(f"no node with id {node_id!r} in {self.describe()}")
+        raise StoreError(f"{node_id} is a {label}, not an actor: the actor network has no {label} nodes")
+
+    def top_actors(self, limit: int = 15) -> list[dict[str, Any]]:
+        """The people, parties and organisations with the most relationships (MENTIONED_IN left out),
+        as the viewer's TOP_ACTORS query ranks them, read from the degrees the actor graph keeps."""
+        return self.actor_graph().top_actors(limit)
+
+    def fact(self, rel_type: str, source: str, target: str) -> dict[str, Any] | None:
+        """One fact's properties (evidence, spans, articles, dates ...), read when it is opened; None if absent."""
+        rel = self.schema.relationship(rel_type)
+        labels = [self.label_of(source), self.label_of(target)]
+        if labels[0] not in rel.sources or labels[1] not in rel.targets:
+            return None
+        found = self._in_transaction(lambda run: self._existing_relationships(run, rel_type, labels[0], labels[1],
+                                                                              [(source, target)]), write=False)
+        return found.get((source, target))
+
+    def actor_graph(self) -> ActorGraph:
+        """The actor graph of what the store holds now, read once per store version: again after a write
+        through this handle, or when the store's counts moved (checked at most every ``FRESH_SECONDS``,
+        for writes by another process)."""
+        from .actor_graph import ActorGraph  # it reads the store: imported here, where it is asked for
+
+        version = (self.writes, self._counts())
+        if self._actors is None or self._actors[0] != version:
+            self._actors = (version, ActorGraph.read(self))
+        return self._actors[1]
+
+    def _counts(self) -> tuple[Any, ...]:
+        now = time.monotonic()
+        if self._fingerprint is None or now - self._fingerprint[0] > FRESH_SECONDS:
+            types = [t for t, rel in self.schema.relationships.items() if not {*rel.sources, *rel.targets} & NOT_ACTORS]
+
+            def work(run: Run) -> tuple[Any, ...]:
+                return (run("MATCH (n) RETURN count(n)", {})[0][0],
+                        *(run(f"MATCH ()-[r:{t}]->() RETURN count(r)", {})[0][0] for t in types))
+
+            self._fingerprint = (now, self._in_transaction(work, write=False))
+        return self._fingerprint[1]
 
     @abstractmethod
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
-        """Cypher returning one row ``[nodes, relationships]`` of a shortest path from $source to $target."""
+        """Cypher returning one row ``[nodes, relationships]`` of a shortest path from $source to $target:
+        the database's own search, which bench/queries.py times beside ``shortest_path``."""
 
     def _neighbours(self, pattern: str, ids: list[str], limit: int) -> tuple[list[list[Any]], bool]:
         """Rows (frontier id, relationship, neighbour) for ``pattern``, which has ``{}`` where the id test

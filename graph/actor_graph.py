@@ -1,0 +1,279 @@
+"""The actor graph: the facts among actors (never articles or statements), held compactly in memory.
+
+What the network is drawn from, and what ego networks, shortest paths and the most central actors
+are computed on. Read from a store once per store version (``Store.actor_graph``): every actor's
+id, label and name; every fact between two actors with its type, tier and weight (the number of
+articles stating it); and each actor's degree as the viewer's top actors count it (every
+relationship but ``MENTIONED_IN``, its statements included). Adjacency is kept in compressed
+sparse rows (numpy arrays), so a 2-hop walk from a hub touches only the rows of the nodes it
+reaches, and answers in milliseconds at a million stored edges.
+
+Lean answers: ids, names, labels, relationship types, tier and weight only; a node's properties or
+a fact's evidence and provenance are read from the store when it is opened (``Store.fact``).
+
+>>> graph = ActorGraph(["person:a", "party:p", "region:r"], ["Person", "Party", "Region"], ["A", "P", "R"],
+...                    [("LEADS", 0, 1, "explicit", 2), ("WON", 1, 2, "explicit", 1)])
+>>> sub = graph.neighbourhood("person:a", hops=1)
+>>> [n.id for n in sub.nodes], [(e.type, e.source, e.target, e.weight) for e in sub.edges]
+(['person:a', 'party:p'], [('LEADS', 'person:a', 'party:p', 2)])
+>>> [(s["from"], s["relation"], s["direction"], s["to"]) for s in graph.shortest_path("region:r", "person:a")]
+[('R', 'WON', '<-', 'P'), ('P', 'LEADS', '<-', 'A')]
+>>> graph.top_actors(1)
+[{'id': 'party:p', 'name': 'P', 'relationships': 2}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .store import Store
+
+TOP_ACTOR_LABELS = ("Person", "Party", "Organization")  # whom the viewer's top actors rank
+NOT_COUNTED = "MENTIONED_IN"  # the one relationship the degree leaves out (as the viewer's TOP_ACTORS does)
+
+
+class LeanNode(NamedTuple):
+    id: str
+    label: str
+    name: str | None
+    degree: int  # relationships in the whole store, MENTIONED_IN left out
+
+
+class LeanEdge(NamedTuple):
+    type: str
+    source: str
+    target: str
+    tier: str | None
+    weight: int  # articles stating the fact
+
+
+@dataclass
+class LeanSubgraph:
+    nodes: list[LeanNode] = field(default_factory=list)
+    edges: list[LeanEdge] = field(default_factory=list)
+    truncated: bool = False  # True when the node cap left neighbours out
+
+
+class ActorGraph:
+    """Actors and the facts among them. ``facts`` are ``(type, source index, target index, tier, weight)``;
+    ``other_degree`` adds, per node index, the relationships to statements (SAID, MENTIONS) that the
+    degree counts too."""
+
+    def __init__(self, ids: Sequence[str], labels: Sequence[str], names: Sequence[str | None],
+                 facts: Iterable[tuple[str, int, int, str | None, int]],
+                 other_degree: np.ndarray | None = None) -> None:
+        self.ids = list(ids)
+        self.labels = list(labels)
+        self.names = list(names)
+        self.index = {node_id: i for i, node_id in enumerate(self.ids)}
+        rows = list(facts)
+        self.type_names = sorted({row[0] for row in rows})
+        type_code = {t: i for i, t in enumerate(self.type_names)}
+        self.tier_names = sorted({row[3] for row in rows if row[3] is not None})
+        tier_code = {t: i for i, t in enumerate(self.tier_names)}
+        self.types = np.array([type_code[row[0]] for row in rows], dtype=np.int16)
+        self.sources = np.array([row[1] for row in rows], dtype=np.int64)
+        self.targets = np.array([row[2] for row in rows], dtype=np.int64)
+        self.tiers = np.array([-1 if row[3] is None else tier_code[row[3]] for row in rows], dtype=np.int16)
+        self.weights = np.array([row[4] for row in rows], dtype=np.int64)
+        count = len(self.ids)
+        # Undirected adjacency in compressed sparse rows: node i's facts are edge_of[start[i]:start[i + 1]],
+        # the actor at their other end other_end[...] (a fact appears in the rows of both its ends).
+        ends = np.concatenate([self.sources, self.targets])
+        others = np.concatenate([self.targets, self.sources])
+        edges = np.concatenate([np.arange(len(rows)), np.arange(len(rows))])
+        order = np.argsort(ends, kind="stable")
+        self.edge_of, self.other_end = edges[order], others[order]
+        self.start = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(ends, minlength=count), out=self.start[1:])
+        self.fact_degree = np.diff(self.start)
+        self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
+        self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
+
+    @classmethod
+    def read(cls, store: Store) -> ActorGraph:
+        """The actor graph of what ``store`` holds now: one read per actor label and relationship type."""
+        from .store import NOT_ACTORS
+
+        ids: list[str] = []
+        labels: list[str] = []
+        names: list[str | None] = []
+        for label in store.schema.nodes:
+            if label in NOT_ACTORS:
+                continue
+            for node_id, name in store._read(f"MATCH (n:{label}) RETURN n.id, n.name"):
+                ids.append(node_id)
+                labels.append(label)
+                names.append(name)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        facts = []
+        other_degree = np.zeros(len(ids), dtype=np.int64)
+        for rel_type, rel in store.schema.relationships.items():
+            if not {*rel.sources, *rel.targets} & NOT_ACTORS:
+                for source, target, tier, weight in store._read(
+                        f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id, b.id, r.tier, size(r.articles)"):
+                    facts.append((rel_type, index[source], index[target], tier, int(weight or 0)))
+            elif rel_type != NOT_COUNTED:
+                for side, labels_there in (("a", rel.sources), ("b", rel.targets)):
+                    if set(labels_there) - NOT_ACTORS:
+                        for node_id, count in store._read(
+                                f"MATCH (a)-[r:{rel_type}]->(b) RETURN {side}.id, count(r)"):
+                            if node_id in index:
+                                other_degree[index[node_id]] += count
+        return cls(ids, labels, names, facts, other_degree)
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.index
+
+    # --- walks ------------------------------------------------------------------------
+    def _incident(self, nodes: np.ndarray, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The facts touching ``nodes`` and the actor at each one's other end (only ``allowed`` types)."""
+        starts, stops = self.start[nodes], self.start[nodes + 1]
+        lengths = stops - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        edges, others = self.edge_of[offsets], self.other_end[offsets]
+        if allowed is not None:
+            keep = allowed[self.types[edges]]
+            edges, others = edges[keep], others[keep]
+        return edges, others
+
+    def _allowed(self, types: Iterable[str] | None) -> np.ndarray | None:
+        if types is None:
+            return None
+        wanted = set(types)
+        return np.array([t in wanted for t in self.type_names] or [False], dtype=bool)
+
+    def neighbourhood(self, node_id: str, hops: int = 1, *, max_nodes: int = 1500, max_edges: int = 4500,
+                      types: Iterable[str] | None = None) -> LeanSubgraph:
+        """The actors within ``hops`` facts of ``node_id`` (either direction) and the facts walked to reach
+        them: every fact between two of them with at least one end nearer than ``hops`` (as
+        ``Store.neighbourhood`` walks; facts between two actors of the last hop are left out).
+
+        At most ``max_nodes`` nodes: each hop adds its best-connected actors first (highest degree,
+        then id) while there is room, so a hub's thousands of minor neighbours do not crowd out the
+        parties and leaders around it. At most ``max_edges`` facts: those of ``node_id`` first, then the
+        heaviest (a hub's 1,500 neighbours can share 20,000 facts, more than a drawing shows).
+        ``truncated`` says when some nodes or facts were left out.
+        """
+        start = self.index[node_id]
+        allowed = self._allowed(types)
+        chosen = np.zeros(len(self.ids), dtype=bool)
+        chosen[start] = True
+        members = [np.array([start])]
+        frontier = members[0]
+        kept, truncated = 1, False
+        for _ in range(hops):
+            _, others = self._incident(frontier, allowed)
+            reached = np.zeros(len(self.ids), dtype=bool)  # a mask, not np.unique: linear, and no sort
+            reached[others] = True
+            fresh = np.flatnonzero(reached & ~chosen)
+            if len(fresh) == 0:
+                break
+            room = max_nodes - kept
+            if len(fresh) > room:
+                truncated = True
+                rank = np.lexsort((fresh, -self.degree[fresh]))  # highest degree first, then the lower index
+                fresh = np.sort(fresh[rank[:room]])
+            chosen[fresh] = True
+            members.append(fresh)
+            kept += len(fresh)
+            frontier = fresh
+            if kept >= max_nodes:
+                break
+        nodes = np.concatenate(members)
+        inner = np.concatenate(members[:hops])  # the nodes the walk went on from
+        edges, others = self._incident(inner, allowed)
+        walked = np.zeros(len(self.types), dtype=bool)
+        walked[edges[chosen[others]]] = True
+        edges = np.flatnonzero(walked)
+        if len(edges) > max_edges:
+            truncated = True
+            own = (self.sources[edges] == start) | (self.targets[edges] == start)
+            # One distinct key per fact: its own first, then by weight, then the lower index.
+            key = (own * (self.weights.max() + 1) + self.weights[edges]) * len(self.types) + (len(self.types) - edges)
+            edges = np.sort(edges[np.argpartition(-key, max_edges - 1)[:max_edges]])
+        return LeanSubgraph(self._nodes(nodes), self._edges(edges), truncated)
+
+    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]] | None:
+        """The steps of a shortest path between two actors over their facts, followed in either direction
+        (``{"from", "relation", "direction", "to"}`` each), or None when there is none within ``max_hops``.
+
+        A breadth-first search, one hop per round, from the end whose neighbourhood is smaller."""
+        ends = [self.index[source], self.index[target]]
+        if ends[0] == ends[1]:
+            return []
+        # Search from both ends, one round at a time on the smaller frontier, until they meet.
+        distance = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]  # -1: not reached
+        parent_edge = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]
+        parent_node = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]
+        frontiers = [np.array([end]) for end in ends]
+        for side, end in enumerate(ends):
+            distance[side][end] = 0
+        depth = [0, 0]
+        while depth[0] + depth[1] < max_hops and len(frontiers[0]) and len(frontiers[1]):
+            side = 0 if self.fact_degree[frontiers[0]].sum() <= self.fact_degree[frontiers[1]].sum() else 1
+            starts = np.repeat(frontiers[side], self.fact_degree[frontiers[side]])
+            edges, others = self._incident(frontiers[side], None)
+            new = distance[side][others] == -1
+            others, edges, starts = others[new], edges[new], starts[new]
+            others, first = np.unique(others, return_index=True)
+            depth[side] += 1
+            distance[side][others] = depth[side]
+            parent_edge[side][others] = edges[first]
+            parent_node[side][others] = starts[first]
+            frontiers[side] = others
+            met = others[distance[1 - side][others] >= 0]
+            if len(met):  # the meeting point nearest the other end, then the lowest index
+                middle = int(met[np.lexsort((met, distance[1 - side][met]))[0]])
+                return self._steps(middle, parent_edge, parent_node)
+        return None
+
+    def _steps(self, middle: int, parent_edge: list[np.ndarray], parent_node: list[np.ndarray]) -> list[dict[str, Any]]:
+        hops = []  # (node, edge to the next node towards the target)
+        node = middle
+        while parent_node[0][node] >= 0:  # back to the source
+            hops.insert(0, (int(parent_node[0][node]), int(parent_edge[0][node])))
+            node = int(parent_node[0][node])
+        order = [n for n, _ in hops] + [middle]
+        edges = [e for _, e in hops]
+        node = middle
+        while parent_node[1][node] >= 0:  # on to the target
+            edges.append(int(parent_edge[1][node]))
+            node = int(parent_node[1][node])
+            order.append(node)
+        steps = []
+        for before, after, edge in zip(order[:-1], order[1:], edges, strict=True):
+            steps.append({"from": self.names[before], "relation": self.type_names[self.types[edge]],
+                          "direction": "->" if self.sources[edge] == before else "<-", "to": self.names[after]})
+        return steps
+
+    def top_actors(self, limit: int = 15, labels: Sequence[str] = TOP_ACTOR_LABELS) -> list[dict[str, Any]]:
+        """The actors with the most relationships (MENTIONED_IN left out), as the viewer's TOP_ACTORS
+        query ranks them: ``{"id", "name", "relationships"}``, most first, then by name."""
+        ranked = self._ranked.get(tuple(labels))
+        if ranked is None:  # once per graph: every later call reads the first ``limit``
+            wanted = set(labels)
+            candidates = [i for i in np.flatnonzero(self.degree > 0).tolist() if self.labels[i] in wanted]
+            ranked = sorted(candidates, key=lambda i: (-int(self.degree[i]), self.names[i] is None, self.names[i] or ""))
+            self._ranked[tuple(labels)] = ranked
+        return [{"id": self.ids[i], "name": self.names[i], "relationships": int(self.degree[i])}
+                for i in ranked[:limit]]
+
+    def _nodes(self, nodes: np.ndarray) -> list[LeanNode]:
+        ids, labels, names = self.ids, self.labels, self.names
+        return [LeanNode(ids[i], labels[i], names[i], d)
+                for i, d in zip(nodes.tolist(), self.degree[nodes].tolist(), strict=True)]
+
+    def _edges(self, edges: np.ndarray) -> list[LeanEdge]:
+        ids, types, tiers = self.ids, self.type_names, [*self.tier_names, None]  # tier -1: the None at the end
+        return [LeanEdge(types[t], ids[a], ids[b], tiers[r], w) for t, a, b, r, w in zip(
+            self.types[edges].tolist(), self.sources[edges].tolist(), self.targets[edges].tolist(),
+            self.tiers[edges].tolist(), self.weights[edges].tolist(), strict=True)]
