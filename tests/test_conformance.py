@@ -69,6 +69,10 @@ def test_shipped_queries_agree_on_both_stores(both_stores, seed_extraction) -> N
     assert ({(r.type, r.source, r.target) for r in ego[0].relationships}
             == {(r.type, r.source, r.target) for r in ego[1].relationships})
     assert embedded.articles() == server.articles()
+    for hops in (1, 2):
+        lean = [s.actor_neighbourhood("person:marine-le-pen", hops) for s in both_stores]
+        assert sorted(lean[0].nodes) == sorted(lean[1].nodes) and sorted(lean[0].edges) == sorted(lean[1].edges)
+    assert embedded.top_actors(10) == server.top_actors(10)
 
 
 @pytest.mark.neo4j

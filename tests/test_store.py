@@ -193,6 +193,44 @@ def test_neighbourhood(store: Store) -> None:
         store.neighbourhood("person:nobody")
 
 
+def test_actor_neighbourhood_is_lean_and_walks_no_article(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    one = store.actor_neighbourhood(LE_PEN, hops=1)
+    assert [n.id for n in one.nodes] == [LE_PEN, FN]  # no article: the actor network never draws them
+    two = store.actor_neighbourhood(LE_PEN, hops=2)
+    assert {n.id for n in two.nodes} == {LE_PEN, FN, NORD} and not two.truncated
+    assert {(e.type, e.source, e.target, e.tier, e.weight) for e in two.edges} == {
+        ("LEADS", LE_PEN, FN, "explicit", 1), ("LOST", FN, NORD, "explicit", 1)}
+    assert next(n for n in two.nodes if n.id == FN).name == "Front National"
+    assert {n.id for n in store.actor_neighbourhood(LE_PEN, hops=2, types=["LEADS"]).nodes} == {LE_PEN, FN}
+    store.write_batch(article_batch("article:b"))  # read again after a write: the weight counts articles
+    assert {e.weight for e in store.actor_neighbourhood(LE_PEN).edges} == {2}
+    assert store.fact("LEADS", LE_PEN, FN)["articles"] == ["article:a", "article:b"]
+    assert store.fact("LEADS", FN, LE_PEN) is None
+    with pytest.raises(StoreError, match="not an actor"):
+        store.actor_neighbourhood("article:a")
+    with pytest.raises(StoreError, match="no node"):
+        store.actor_neighbourhood("person:nobody")
+
+
+def test_actor_neighbourhood_keeps_the_best_connected_when_full(store: Store) -> None:
+    people = [f"person:p{i}" for i in range(6)]
+    nodes = [NodeRecord("Party", FN, {"name": "FN"}), NodeRecord("Party", "party:other", {"name": "Other"}),
+             *(NodeRecord("Person", p, {"name": p}) for p in people)]
+    rels = [RelationshipRecord("MEMBER_OF", "Person", p, "Party", FN, fact("article:a")) for p in people]
+    rels.append(RelationshipRecord("MEMBER_OF", "Person", people[3], "Party", "party:other", fact("article:a")))
+    store.write_batch(GraphBatch("article:a", nodes, rels))
+    capped = store.actor_neighbourhood(FN, hops=1, max_nodes=2)
+    assert [n.id for n in capped.nodes] == [FN, people[3]] and capped.truncated  # degree 2 before degree 1
+    assert store.actor_neighbourhood(FN, hops=1, max_edges=2).truncated
+
+
+def test_top_actors_rank_as_the_viewers_query(store: Store) -> None:
+    store.write_batch(article_batch("article:a"))
+    assert store.top_actors(5) == [{"id": FN, "name": "Front National", "relationships": 2},
+                                   {"id": LE_PEN, "name": "Marine Le Pen", "relationships": 1}]
+
+
 def test_delete_article_keeps_facts_other_articles_support(store: Store) -> None:
     store.write_batch(article_batch("article:a"))
     store.write_batch(article_batch("article:b", with_region=False))

@@ -318,6 +318,22 @@ def test_export_page_exports_exactly_the_current_view(location: str, tmp_path: P
 
 
 # --- what the pages are made of -------------------------------------------------------
+def test_lean_ego_network_is_the_viewers_focused_view(both_stores, seed_extraction) -> None:
+    for store in both_stores:
+        fill(store, seed_extraction, evil=False)
+        whole = exports.to_networkx(exports.select_all(store))
+        for focus, hops in ((LE_PEN, 1), (LE_PEN, 2), (FN, 2)):
+            view = views.build_view(whole, views.Selection(focus=focus, hops=hops))
+            lean = store.actor_neighbourhood(focus, hops)
+            assert {n.id for n in lean.nodes} == set(view.nodes), (store.kind, focus, hops)
+            assert {n.id: n.name for n in lean.nodes} == {n: a.get("name") for n, a in view.nodes(data=True)}
+            drawn_edges = {(a, b, k): d["weight"] for a, b, k, d in view.edges(keys=True, data=True)}
+            assert {(e.source, e.target, e.type): e.weight for e in lean.edges}.items() <= drawn_edges.items()
+        top = store.top_actors(10)
+        assert top == [dict(zip(("id", "name", "relationships"), row, strict=True))
+                       for row in store.query(queries.TOP_ACTORS, {"limit": 10}).rows]
+
+
 def test_viewer_queries_agree_on_both_stores(both_stores, seed_extraction) -> None:
     for store in both_stores:
         fill(store, seed_extraction, evil=False)
