@@ -168,10 +168,11 @@ class ActorGraph:
         chosen = np.zeros(len(self.ids), dtype=bool)
         chosen[start] = True
         members = [np.array([start])]
-        frontier = members[0]
+        gathered = []  # the facts around each hop's members, walked once: they are the answer's facts too
         kept, truncated = 1, False
-        for _ in range(hops):
-            _, others = self._incident(frontier, allowed)
+        for hop in range(hops):
+            gathered.append(self._incident(members[hop], allowed))
+            others = gathered[-1][1]
             reached = np.zeros(len(self.ids), dtype=bool)  # a mask, not np.unique: linear, and no sort
             reached[others] = True
             fresh = np.flatnonzero(reached & ~chosen)
@@ -185,12 +186,12 @@ class ActorGraph:
             chosen[fresh] = True
             members.append(fresh)
             kept += len(fresh)
-            frontier = fresh
             if kept >= max_nodes:
                 break
         nodes = np.concatenate(members)
-        inner = np.concatenate(members[:hops])  # the nodes the walk went on from
-        edges, others = self._incident(inner, allowed)
+        gathered += [self._incident(inner, allowed) for inner in members[len(gathered):hops]]  # the walk went on from
+        edges = np.concatenate([e for e, _ in gathered])
+        others = np.concatenate([o for _, o in gathered])
         walked = np.zeros(len(self.types), dtype=bool)
         walked[edges[chosen[others]]] = True
         edges = np.flatnonzero(walked)
