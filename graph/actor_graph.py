@@ -24,14 +24,13 @@ a fact's evidence and provenance are read from the store when it is opened (``St
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .store import Store
+from .schema import Schema
 
 TOP_ACTOR_LABELS = ("Person", "Party", "Organization")  # whom the viewer's top actors rank
 NOT_COUNTED = "MENTIONED_IN"  # the one relationship the degree leaves out (as the viewer's TOP_ACTORS does)
@@ -96,32 +95,31 @@ class ActorGraph:
         self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
 
     @classmethod
-    def read(cls, store: Store) -> ActorGraph:
-        """The actor graph of what ``store`` holds now: one read per actor label and relationship type."""
-        from .store import NOT_ACTORS
-
+    def read(cls, read: Callable[[str], list[list[Any]]], schema: Schema, not_actors: Collection[str]) -> ActorGraph:
+        """The actor graph of what a store holds now, through its ``read`` (Cypher -> rows): one read per
+        actor label and relationship type; ``not_actors`` are the labels left out (articles, statements)."""
         ids: list[str] = []
         labels: list[str] = []
         names: list[str | None] = []
-        for label in store.schema.nodes:
-            if label in NOT_ACTORS:
+        for label in schema.nodes:
+            if label in not_actors:
                 continue
-            for node_id, name in store._read(f"MATCH (n:{label}) RETURN n.id, n.name"):
+            for node_id, name in read(f"MATCH (n:{label}) RETURN n.id, n.name"):
                 ids.append(node_id)
                 labels.append(label)
                 names.append(name)
         index = {node_id: i for i, node_id in enumerate(ids)}
         facts = []
         other_degree = np.zeros(len(ids), dtype=np.int64)
-        for rel_type, rel in store.schema.relationships.items():
-            if not {*rel.sources, *rel.targets} & NOT_ACTORS:
-                for source, target, tier, weight in store._read(
+        for rel_type, rel in schema.relationships.items():
+            if not {*rel.sources, *rel.targets} & set(not_actors):
+                for source, target, tier, weight in read(
                         f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id, b.id, r.tier, size(r.articles)"):
                     facts.append((rel_type, index[source], index[target], tier, int(weight or 0)))
             elif rel_type != NOT_COUNTED:
                 for side, labels_there in (("a", rel.sources), ("b", rel.targets)):
-                    if set(labels_there) - NOT_ACTORS:
-                        for node_id, count in store._read(
+                    if set(labels_there) - set(not_actors):
+                        for node_id, count in read(
                                 f"MATCH (a)-[r:{rel_type}]->(b) RETURN {side}.id, count(r)"):
                             if node_id in index:
                                 other_degree[index[node_id]] += count

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from .store import QueryError, Run, Store, StoreUnavailable, shorten_query
 from .values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
+FRESH_SECONDS = 2.0  # how long the server's counts are trusted before the actor graph asks again
 CONNECT_TIMEOUT = 10.0  # seconds to wait for a server before saying it is unreachable
 # The driver logs each retry as a warning; polgraph reports the outcome in one line instead
 # (`polgraph --debug` shows the driver's log).
@@ -33,6 +35,7 @@ class Neo4jStore(Store):
         super().__init__()
         self.read_only = read_only
         self.location = _without_credentials(uri)
+        self._counted: tuple[float, tuple[Any, ...]] | None = None  # (when, the server's counts then)
         auth = credentials_from_environment()
         self._database = os.environ.get("NEO4J_DATABASE") or None
         try:
@@ -72,6 +75,16 @@ class Neo4jStore(Store):
 
     def _settle(self) -> None:
         """Nothing to do: Neo4j's page cache writes out and evicts pages as it needs."""
+
+    def _changed_elsewhere(self) -> tuple[Any, ...]:
+        """The server's node and relationship counts (kept by Neo4j, so one cheap statement), asked at most
+        every ``FRESH_SECONDS``: other clients may write to the same database at any time."""
+        now = time.monotonic()
+        if self._counted is None or now - self._counted[0] > FRESH_SECONDS:
+            counts = self._read("CALL () { MATCH (n) RETURN count(n) AS nodes } "
+                                "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")[0]
+            self._counted = (now, tuple(counts))
+        return self._counted[1]
 
     def clear(self) -> None:
         """Delete everything, 10,000 relationships and then 10,000 nodes per transaction: one

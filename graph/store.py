@@ -14,14 +14,14 @@ run a statement inside a transaction and how to open, initialise and close.
 from __future__ import annotations
 
 import re
-import time
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .actor_graph import ActorGraph, LeanSubgraph
 from .records import (
     GraphBatch,
     NodeRecord,
@@ -35,16 +35,12 @@ from .records import (
 from .schema import Schema, SchemaError, load_schema
 from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 
-if TYPE_CHECKING:
-    from .actor_graph import ActorGraph, LeanSubgraph
-
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
 SEEN_SETS_FROM = 64  # provenance entries from which folding a fact keeps sets beside its lists
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
-FRESH_SECONDS = 2.0  # how long the store's counts are trusted before the actor graph asks again
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -101,7 +97,6 @@ class Store(ABC):
         self.schema: Schema = load_schema()
         self.writes = 0  # writes started through this handle: the actor graph is read again after one
         self._actors: tuple[tuple[Any, ...], ActorGraph] | None = None  # (store version, actor graph)
-        self._fingerprint: tuple[float, tuple[Any, ...]] | None = None  # (when asked, counts)
 
     # --- what a backend provides -------------------------------------------------------
     @abstractmethod
@@ -625,26 +620,16 @@ class Store(ABC):
 
     def actor_graph(self) -> ActorGraph:
         """The actor graph of what the store holds now, read once per store version: again after a write
-        through this handle, or when the store's counts moved (checked at most every ``FRESH_SECONDS``,
-        for writes by another process)."""
-        from .actor_graph import ActorGraph  # it reads the store: imported here, where it is asked for
-
-        version = (self.writes, self._counts())
+        through this handle, or when another client changed the store (``_changed_elsewhere``)."""
+        version = (self.writes, self._changed_elsewhere())
         if self._actors is None or self._actors[0] != version:
-            self._actors = (version, ActorGraph.read(self))
+            self._actors = (version, ActorGraph.read(self._read, self.schema, NOT_ACTORS))
         return self._actors[1]
 
-    def _counts(self) -> tuple[Any, ...]:
-        now = time.monotonic()
-        if self._fingerprint is None or now - self._fingerprint[0] > FRESH_SECONDS:
-            types = [t for t, rel in self.schema.relationships.items() if not {*rel.sources, *rel.targets} & NOT_ACTORS]
-
-            def work(run: Run) -> tuple[Any, ...]:
-                return (run("MATCH (n) RETURN count(n)", {})[0][0],
-                        *(run(f"MATCH ()-[r:{t}]->() RETURN count(r)", {})[0][0] for t in types))
-
-            self._fingerprint = (now, self._in_transaction(work, write=False))
-        return self._fingerprint[1]
+    def _changed_elsewhere(self) -> tuple[Any, ...]:
+        """What changes when another client writes to the store. Nothing here: LadybugDB lets no other
+        process write while this one has the database open (a server store says otherwise)."""
+        return ()
 
     @abstractmethod
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
