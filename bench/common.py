@@ -66,7 +66,7 @@ def latency_ms(work: Callable[[Any], Any], inputs: list[Any]) -> dict[str, float
         work(item)
         samples.append((time.perf_counter() - started) * 1000)
     cuts = statistics.quantiles(samples, n=20, method="inclusive")
-    return {"p50_ms": round(statistics.median(samples), 2), "p95_ms": round(cuts[18], 2), "samples": len(samples)}
+    return {"p50_ms": round(statistics.median(samples), 3), "p95_ms": round(cuts[18], 3), "samples": len(samples)}
 
 
 def peak_rss_mb() -> int:
