@@ -95,6 +95,13 @@ class Neo4jStore(Store):
             while self._in_transaction(lambda run, s=statement: run(s, {})[0][0], write=True):
                 pass
 
+    def _neighbours(self, pattern: str, ids: list[str], limit: int) -> tuple[list[list[Any]], bool]:
+        """One statement for the whole frontier (Neo4j looks each id up in its index inside UNWIND), not
+        one per frontier node as LadybugDB needs."""
+        rows = self._read(f"UNWIND $ids AS id MATCH {pattern.format('{id: id}')} RETURN a.id, r, b LIMIT $limit",
+                          {"ids": ids, "limit": limit})
+        return rows, len(rows) >= limit
+
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
         return (f"MATCH (a:{source_label} {{id: $source}}), (b:{target_label} {{id: $target}}) "
                 f"MATCH p = shortestPath((a)-[:{types}*..{max_hops}]-(b)) RETURN nodes(p), relationships(p)")
