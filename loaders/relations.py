@@ -99,9 +99,15 @@ def _role_entities(ctx: ArticleContext, word: Token, role: str, through: tuple[s
 
 def _noun_subjects(ctx: ArticleContext, noun: Token) -> list[str]:
     """Whose act a noun names: the subject of a copula it completes ("X is the candidate in Y"), its
-    possessor ("Warren's campaign"), or the doer of the verb it is the object of ("announced support")."""
+    possessor ("Warren's campaign"), the name it stands beside ("X, a fierce critic of Y"), or the doer of the
+    verb it is the object of ("announced support")."""
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in COPULAS:
         return agents(ctx, noun.head)
+    described = noun.head if noun.dep_ == "conj" and noun.head.dep_ == "appos" else noun
+    if described.dep_ == "appos":  # "Mamata Banerjee, the chief minister of West Bengal and a critic of Modi"
+        named = ctx.entity_at(described.head)
+        if named:
+            return [named]
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
         found = head_entity(ctx, possessor)
@@ -316,6 +322,8 @@ def _right_phrase(ctx: ArticleContext, end: int, sentence: Span) -> tuple[list[T
                 taken.extend(doc[i : span.end + 1])
                 i = span.end + 1
                 continue
+            if taken and taken[-1].lower_ in ("of", "to", "for", "with", "under"):
+                break  # "the chief minister of West Bengal and a critic of Modi": Modi is no title of hers
             return [], False  # a list: "X, Labour MP Tom Watson" titles the next name
         taken.append(token)
         i += 1

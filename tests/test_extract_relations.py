@@ -368,3 +368,21 @@ def test_conceding_defeat_is_losing_and_a_seat_of_a_place_is_a_place() -> None:
     assert ("person:tony-abbott", "LOST", "place:warringah") in found
     assert ("person:zali-steggall", "WON", "place:warringah") in found
     assert not any(p == "LOST" for _, p, _ in facts("Bill Shorten did not concede defeat in Australia's election."))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Mamata Banerjee, the chief minister of West Bengal and a fierce critic of Narendra Modi, spoke.",
+     ("person:mamata-banerjee", "OPPOSES", "person:narendra-modi")),
+    ("Mamata Banerjee, the chief minister of West Bengal and a fierce critic of Narendra Modi, spoke.",
+     ("person:mamata-banerjee", "HOLDS_OFFICE", "region:west-bengal")),
+    ("Nicola Sturgeon, a longtime opponent of Boris Johnson, spoke in Edinburgh.",
+     ("person:nicola-sturgeon", "OPPOSES", "person:boris-johnson")),
+    ("Michael Gove, a close ally of Boris Johnson, spoke in London.",
+     ("person:michael-gove", "SUPPORTS", "person:boris-johnson")),
+])
+def test_what_an_apposition_says_of_its_name(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_a_supporter_of_a_cause_supports_no_one() -> None:
+    assert not predicates("Nicola Sturgeon, a supporter of independence, spoke in Edinburgh.", "SUPPORTS")
