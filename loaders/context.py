@@ -202,17 +202,19 @@ class ArticleContext:
     def guess_country(self) -> str | None:
         """The country the article names most: its names and adjectives, places, and its actors' countries.
 
-        A country the gazetteer does not know counts under its own name (e.g. "Indonesia").
+        A place the gazetteer does not know may be a country it does not know, and counts under its own name
+        (e.g. "Indonesia"), but only when no known country has a vote: a town is no country ("Amethi").
         """
         votes = countries_named(self.text)
+        unknown: Counter[str] = Counter()
         for ent in self.doc.ents:
             entry = self.gazetteer.lookup(ent.text)
             if entry and entry.country and entry.label in ("Person", "Party", "Region"):
                 votes[entry.country] += 1
             elif entry is None and ent.label_ == "GPE" and ent.text[:1].isupper():
-                votes[ent.text] += 1  # an unknown place may be an unknown country; cities rarely win
-        best = votes.most_common(1)
-        return best[0][0] if best and best[0][1] else None
+                unknown[ent.text] += 1
+        best = (+votes or unknown).most_common(1)
+        return best[0][0] if best else None
 
     def most_mentioned(self, label: str, before: int | None = None) -> str | None:
         counts = Counter(

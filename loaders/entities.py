@@ -204,6 +204,21 @@ def _unlabelled_names(ctx: ArticleContext, taken: set[int]) -> list[tuple[Span, 
     return out
 
 
+def _titled_after(span: Span) -> bool:
+    """"Smriti Irani, a BJP minister": two or three names followed by an apposition a title heads."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.is_alpha for t in span) or span.end + 2 >= len(doc) \
+            or doc[span.end].text != "," or doc[span.end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for token in doc[span.end + 2 : span.end + 7]:
+        if token.is_punct:
+            return False
+        if OFFICE_WORDS.fullmatch(token.text) or token.lower_ in PERSON_TITLES:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return following is None or following.is_punct or following.lower_ in ("of", "for", "in", "and")
+    return False
+
+
 def _subject_of_speech(span: Span) -> bool:
     """"Pascal Perrineau, of the Institute ..., said": two or three names, the subject of a verb of saying."""
     head = span[-1]
@@ -217,7 +232,7 @@ def _label_from_context(span: Span) -> str | None:
     before2 = doc[span.start - 2] if span.start >= 2 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ in PERSON_TITLES or after is not None and after.lower_ in SPEECH \
-            or _subject_of_speech(span):
+            or _subject_of_speech(span) or _titled_after(span):
         return "PERSON" if all(t.is_alpha or t.text in ("-", ".") for t in span) else None
     if after is not None and after.lower_ in PLACE_AFTER and after.is_lower:
         return "GPE"

@@ -224,3 +224,15 @@ def test_a_one_word_name_where_something_was_done_is_a_place() -> None:
 def test_a_party_name_shared_across_countries_goes_to_the_articles_countrys() -> None:
     assert "party:democratic-party-italy" in entities("The centre-left Democratic Party came second in Italy.")
     assert "party:democratic-party" in entities("The Democratic Party won seats in the United States.")
+
+
+def test_a_name_the_model_misses_before_a_titled_apposition_is_a_person() -> None:
+    found = entities("Gandhi lost the seat of Amethi to Smriti Irani, a BJP minister.")
+    assert found.get("person:smriti-irani") == "Person" and found.get("place:amethi") == "Place"
+    assert "person:amethi-town" not in entities("Voters in Amethi Town, a BJP stronghold, were happy.")
+
+
+def test_a_town_the_gazetteer_does_not_know_is_no_country_when_a_known_one_has_a_vote() -> None:
+    extraction = get_pipeline().extract(read_text("Gandhi lost the seat of Amethi to Smriti Irani, a BJP minister.",
+                                                  "t.txt"))
+    assert not any(r.predicate == "HOLDS_OFFICE" and r.object == "place:amethi" for r in extraction.relations)
