@@ -246,8 +246,10 @@ def relabel(doc: Doc) -> Doc:
     verb or "who" is a person ("the president of Namibia, Hage Geingob", "Roger-Emile Lombertie who was
     elected"), as is one sharing words with the document's people ("Wanda Vázquez Garced" when "Vázquez"
     was one); a PERSON or ORG joined like "Pas-de-Calais" or "Stratford-upon-Avon" is a place, and so is a
-    PERSON ending in "Square" or "Station"; a lone NORP followed by "Party" is one."""
+    PERSON ending in "Square" or "Station", and a name before "by-election" or "seat"; a lone NORP followed
+    by "Party" is one."""
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
+    seats = {e.text for e in doc.ents if _before_a_seat_word(e)}
     out = []
     for ent in doc.ents:
         label = ent.label_
@@ -263,6 +265,8 @@ def relabel(doc: Doc) -> Doc:
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent):
             label = "GPE"
+        elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and ent.text in seats:
+            label = "GPE"  # "the Leicester South by-election", "the Hartlepool seat": every mention of it
         elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _LOCAL_TITLES:
             label = "GPE"  # "the mayor of Bristol"
@@ -271,6 +275,13 @@ def relabel(doc: Doc) -> Doc:
 
 
 _IN_SOMEONE = frozenset({"believe", "trust", "invest", "confide", "interest", "lie", "rest", "place", "put"})
+_SEAT_WORD = re.compile(r"\s+(?:by-?election|constituency|seat|riding|electorate|ward)\b", re.IGNORECASE)
+
+
+def _before_a_seat_word(ent: Span) -> bool:
+    return bool(_SEAT_WORD.match(ent.doc.text, ent.end_char))
+
+
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
 _MEDIA_NOUNS = frozenset({"newspaper", "programme", "program", "magazine", "channel"})
 _LOCAL_TITLES = frozenset({"mayor", "town", "city", "village", "commune", "governor", "mayoralty", "people", "suburb",

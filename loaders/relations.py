@@ -647,7 +647,8 @@ _WITHDREW = each(
 )
 _PARTY_OF_PERSON = each(rf"{P('Party', name='party')} of (?:former |current )?(?:(?:president|leader|prime minister|"
                         rf"chancellor) )?{P('Person', name='person')}")
-_PARTY_S_PERSON = each(rf"{P('Party', name='party')}(?:'s|’s|') {P('Person', name='person')}")  # "Labour's Rachel Reeves"
+_PARTY_S_PERSON = each(rf"{P('Party', name='party')}(?:'s|’s|') (?:(?:Sir|Dame|Lord|Lady|Dr|Mr|Mrs|Ms)\.? )?"
+                       rf"{P('Person', name='person')}")  # "Labour's Rachel Reeves", "Labour's Sir Peter Soulsby"
 _PERSON_S_PARTY = each(rf"{P('Person', name='person')}(?:'s|’s|, whose) (?:own )?(?:[\w-]+ )?{P('Party', name='party')}")
 # American style: "Elizabeth Warren (D-Mass.)", "Kevin McCarthy, R-Calif.,": the party by its initial.
 _PARTY_TAG = each(rf"{P('Person', name='person')}(?: \(|, )(?P<initial>[DRI])-"

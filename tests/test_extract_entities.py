@@ -236,3 +236,10 @@ def test_a_town_the_gazetteer_does_not_know_is_no_country_when_a_known_one_has_a
     extraction = get_pipeline().extract(read_text("Gandhi lost the seat of Amethi to Smriti Irani, a BJP minister.",
                                                   "t.txt"))
     assert not any(r.predicate == "HOLDS_OFFICE" and r.object == "place:amethi" for r in extraction.relations)
+
+
+def test_a_name_before_by_election_or_seat_is_a_place_in_every_mention() -> None:
+    text = ("Lib Dems snatch Leicester South\n\nThe Liberal Democrats have won the Leicester South by-election, "
+            "overturning a Labour majority.")
+    found = entities(text)
+    assert found.get("place:leicester-south") == "Place" and "person:leicester-south" not in found

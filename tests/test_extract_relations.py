@@ -386,3 +386,10 @@ def test_what_an_apposition_says_of_its_name(text: str, fact: tuple[str, str, st
 
 def test_a_supporter_of_a_cause_supports_no_one() -> None:
     assert not predicates("Nicola Sturgeon, a supporter of independence, spoke in Edinburgh.", "SUPPORTS")
+
+
+def test_holding_a_seat_is_winning_it_and_a_titled_partys_person_is_its_member() -> None:
+    assert ("party:conservative-party", "WON", "place:uxbridge") in facts("The Conservatives held the seat of Uxbridge.")
+    assert not predicates("The SNP held talks with Labour in Edinburgh.", "WON")
+    assert ("person:peter-soulsby", "MEMBER_OF", "party:labour-party") in facts(
+        "Parmjit Gill beat Labour's Sir Peter Soulsby in Leicester.")
