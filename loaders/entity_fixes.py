@@ -270,11 +270,15 @@ def relabel(doc: Doc) -> Doc:
         elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _LOCAL_TITLES:
             label = "GPE"  # "the mayor of Bristol"
+        elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "for" \
+                and doc[ent.start - 2].lower_ in _SEAT_HOLDERS and not ORG_WORDS.search(ent.text):
+            label = "GPE"  # "the Labour candidate for Uxbridge", "MP for Wantage"
         out.append(ent if label == ent.label_ else _relabelled(ent, ent.start, ent.end, label))
     return _replace(doc, out)
 
 
 _IN_SOMEONE = frozenset({"believe", "trust", "invest", "confide", "interest", "lie", "rest", "place", "put"})
+_SEAT_HOLDERS = frozenset({"candidate", "mp", "mep", "msp", "mla", "td", "senator", "councillor", "member"})
 _SEAT_WORD = re.compile(r"\s+(?:by-?election|constituency|seat|riding|electorate|ward)\b", re.IGNORECASE)
 
 

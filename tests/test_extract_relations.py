@@ -393,3 +393,18 @@ def test_holding_a_seat_is_winning_it_and_a_titled_partys_person_is_its_member()
     assert not predicates("The SNP held talks with Labour in Edinburgh.", "WON")
     assert ("person:peter-soulsby", "MEMBER_OF", "party:labour-party") in facts(
         "Parmjit Gill beat Labour's Sir Peter Soulsby in Leicester.")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Wikinews interviews Craig Farquharson, Liberal Democrat candidate for the 2020 Groom by-election in Australia.",
+     ("person:craig-farquharson", "CANDIDATE_IN", "election:2020-groom-by-election")),
+    ("Wikinews interviews Craig Farquharson, Liberal Democrat candidate for the 2020 Groom by-election in Australia.",
+     ("person:craig-farquharson", "MEMBER_OF", "party:liberal-democratic-party-australia")),
+    ("Jane Smith, the Labour candidate for Uxbridge, spoke.", ("person:jane-smith", "CANDIDATE_IN", "place:uxbridge")),
+])
+def test_a_candidate_for_a_seat_or_an_election(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_holding_a_referendum_is_not_winning_it() -> None:
+    assert not predicates("She promised to hold a constitutional referendum in Belarus.", "WON")
