@@ -45,7 +45,8 @@ _DEFINITE = {"party": ("Party",), "government": ("Organization",), "campaign": (
 _HEDGES = frozenset("expect expected likely set poised could may might would should hope want plan aim seek try".split())
 HEDGE_VERBS = frozenset({"expect", "hope", "want", "plan", "aim", "seek", "try", "threaten", "consider", "set", "poise",
                          "claim", "allege", "suggest", "predict", "speculate", "think", "believe", "fear", "suspect",
-                         "imagine", "wonder", "ask", "deny", "rumour", "rumor"})
+                         "imagine", "wonder", "ask", "deny", "rumour", "rumor",
+                         "run", "bid", "vie", "campaign", "compete", "stand", "strive", "fight"})  # "running to lead X"
 
 
 def head_entity(ctx: ArticleContext, token: Token, through: Iterable[str] = (),

@@ -296,9 +296,11 @@ def _right_phrase(ctx: ArticleContext, end: int, sentence: Span) -> tuple[list[T
     i = end
     if i + 2 < sentence.end and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
         i += 2  # an age: "Robert Jackson, 58, MP for Wantage"
-    if i + 1 < sentence.end and doc[i].lower_ in ("of", "from") and any(
-            ctx.label_of(e) == "Party" for e in filter(None, (ctx.entity_at(t) for t in doc[i + 1 : i + 4]))):
-        return list(doc[i : i + 4]), False  # "Yvette Cooper of the Labour Party"
+    if i + 1 < sentence.end and doc[i].lower_ in ("of", "from"):
+        party = next((t for t in doc[i + 1 : i + 4] if ctx.label_of(ctx.entity_at(t) or "") == "Party"), None)
+        if party is not None:  # "Yvette Cooper of the Labour Party", "Robert Habeck of the Greens becomes ..."
+            last = max(t.i for t in doc[party.i : i + 4] if ctx.entity_at(t) == ctx.entity_at(party))
+            return list(doc[i : last + 1]), False
     if i >= sentence.end or doc[i].text not in (",", "("):
         return [], False
     i += 1

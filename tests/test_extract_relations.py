@@ -408,3 +408,10 @@ def test_a_candidate_for_a_seat_or_an_election(text: str, fact: tuple[str, str, 
 
 def test_holding_a_referendum_is_not_winning_it() -> None:
     assert not predicates("She promised to hold a constitutional referendum in Belarus.", "WON")
+
+
+def test_running_to_lead_is_not_leading_and_a_name_of_a_party_is_its_member() -> None:
+    assert not predicates("Friedrich Merz, who is running to lead the Christian Democrats, spoke in Germany.", "LEADS")
+    assert not predicates("Jeremy Hunt campaigned to win the Hartlepool seat.", "WON")
+    assert ("person:robert-habeck", "MEMBER_OF", "party:alliance-90-the-greens") in facts(
+        "Robert Habeck of the Greens becomes vice chancellor in Germany.")
