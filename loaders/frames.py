@@ -153,6 +153,8 @@ def is_hedged(verb: Token) -> str | None:
             return "expected"
         if word is not verb and (word.lemma_ in HEDGE_VERBS or word.lower_ in _HEDGES):
             return "expected"
+    if verb.dep_ == "advcl" and verb.head.lemma_ in HEDGE_VERBS and any(c.lower_ == "to" for c in verb.children):
+        return "expected"  # "campaigned to win the seat": the aim, not the result ("beat Y to win it" is one)
     return None
 
 
