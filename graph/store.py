@@ -446,41 +446,43 @@ class Store(ABC):
         if label is None or self.label_of(drop) != label:
             raise StoreError(f"{keep} and {drop} must both exist and have the same label to be merged")
 
-        def work(run: Run) -> dict[str, int]:
-            moved = 0
-            for rel_type, rel in self.schema.relationships.items():
-                declared = list(rel.properties)
-                returned = ", ".join(f"r.{p}" for p in declared)
-                for source_label, target_label in rel.pairs():
-                    for side in ("a", "b"):
-                        if (source_label if side == "a" else target_label) != label:
-                            continue
-                        rows = run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) "
-                                   f"WHERE {side}.id = $drop RETURN a.id, b.id, {returned}", {"drop": drop})
-                        records = []
-                        for source, target, *values in rows:
-                            props = dict(zip(declared, values, strict=True))
-                            source, target = (keep if source == drop else source), (keep if target == drop else target)
-                            if source != target:
-                                records.append(RelationshipRecord(rel_type, source_label, source, target_label, target,
-                                                                  props))
-                        run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) WHERE {side}.id = $drop "
-                            "DELETE r", {"drop": drop})
-                        if records:
-                            self._write(run, GraphBatch("merge", [], records))
-                        moved += len(records)
-            stored = self._existing_nodes(run, label, [keep, drop])
-            kept, dropped = stored[keep], stored[drop]
-            aliases = list(dict.fromkeys([*(kept.get("aliases") or []), *(dropped.get("aliases") or []),
-                                          dropped["name"]]))
-            merged_ids = list(dict.fromkeys([*(kept.get("merged_ids") or []), *(dropped.get("merged_ids") or []),
-                                             *([drop] if remember else [])]))
-            run(f"MATCH (n:{label} {{id: $id}}) SET n.aliases = $aliases, n.merged_ids = $merged",
-                {"id": keep, "aliases": aliases, "merged": merged_ids})
-            run(f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n", {"id": drop})
-            return {"relationships_moved": moved}
+        return self._in_transaction(partial(self.merge_nodes_in, keep=keep, drop=drop, label=label, remember=remember),
+                                    write=True)
 
-        return self._in_transaction(work, write=True)
+    def merge_nodes_in(self, run: Run, keep: str, drop: str, label: str, remember: bool = True) -> dict[str, int]:
+        """``merge_nodes`` inside the caller's transaction ``run`` (curation logs the merge in the same one)."""
+        moved = 0
+        for rel_type, rel in self.schema.relationships.items():
+            declared = list(rel.properties)
+            returned = ", ".join(f"r.{p}" for p in declared)
+            for source_label, target_label in rel.pairs():
+                for side in ("a", "b"):
+                    if (source_label if side == "a" else target_label) != label:
+                        continue
+                    rows = run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) "
+                               f"WHERE {side}.id = $drop RETURN a.id, b.id, {returned}", {"drop": drop})
+                    records = []
+                    for source, target, *values in rows:
+                        props = dict(zip(declared, values, strict=True))
+                        source, target = (keep if source == drop else source), (keep if target == drop else target)
+                        if source != target:
+                            records.append(RelationshipRecord(rel_type, source_label, source, target_label, target,
+                                                              props))
+                    run(f"MATCH (a:{source_label})-[r:{rel_type}]->(b:{target_label}) WHERE {side}.id = $drop "
+                        "DELETE r", {"drop": drop})
+                    if records:
+                        self._write(run, GraphBatch("merge", [], records))
+                    moved += len(records)
+        stored = self._existing_nodes(run, label, [keep, drop])
+        kept, dropped = stored[keep], stored[drop]
+        aliases = list(dict.fromkeys([*(kept.get("aliases") or []), *(dropped.get("aliases") or []),
+                                      dropped["name"]]))
+        merged_ids = list(dict.fromkeys([*(kept.get("merged_ids") or []), *(dropped.get("merged_ids") or []),
+                                         *([drop] if remember else [])]))
+        run(f"MATCH (n:{label} {{id: $id}}) SET n.aliases = $aliases, n.merged_ids = $merged",
+            {"id": keep, "aliases": aliases, "merged": merged_ids})
+        run(f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n", {"id": drop})
+        return {"relationships_moved": moved}
 
     def merged_ids(self) -> dict[str, str]:
         """Every id merged away, mapped to the node that took it over."""

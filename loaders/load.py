@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..graph.curation import Rules
 from ..graph.schema import SchemaError
 from ..graph.store import Store, WriteSummary
 from .corpus import (
@@ -98,6 +99,7 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
     if not todo:
         return report
     merged = store.merged_ids()
+    decided = Rules.from_store(store, merged)  # reviewers' decisions hold for every article loaded again or anew
     surnames: set[str] = set()  # of this load's people: bare ones stored earlier may now have their full name
     bar = tqdm(total=len(todo), desc="loading", unit="article", disable=not progress)
     for first in range(0, len(todo), LOOKAHEAD):
@@ -108,6 +110,7 @@ def load_documents(store: Store, documents: list[Document], *, force: bool = Fal
             extraction = link_to_store(extraction, store, merged, upcoming)
             surnames.update(e.name.split()[-1] for e in extraction.entities if e.label == "Person" and e.name.split())
             batch, warnings = to_graph(extraction, store.schema)
+            batch = decided.apply(batch)
             report.warnings.extend(f"{doc.source}: {w}" for w in warnings)
             if not extraction.entities:
                 report.warnings.append(f"{doc.source}: no political actors found (the article node is loaded)")
