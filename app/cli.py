@@ -227,12 +227,21 @@ def entities(ctx: Context, duplicates: bool, labels: tuple[str, ...], fmt: str) 
 @cli.command()
 @click.argument("keep")
 @click.argument("drop")
+@click.option("--author", envvar="POLGRAPH_AUTHOR", metavar="NAME",
+              help="Who decides (default $POLGRAPH_AUTHOR, else the login name).")
+@click.option("--note", help="Why (kept with the decision).")
 @pass_context
-def merge(ctx: Context, keep: str, drop: str) -> None:
-    """Merge node DROP into node KEEP: relationships and provenance move over, and later loads keep it."""
+def merge(ctx: Context, keep: str, drop: str, author: str | None, note: str | None) -> None:
+    """Merge node DROP into node KEEP: relationships and provenance move over, and later loads keep it.
+
+    The merge is a logged decision (`polgraph curate log`); `polgraph curate split KEEP DROP` undoes it.
+    """
+    from ..graph import curation
+    from .curate_cli import author_or_login
+
     with ctx.open(create=False) as store:
-        result = store.merge_nodes(keep, drop)
-    click.echo(f"merged {drop} into {keep}: {result['relationships_moved']} relationships moved")
+        decision = curation.merge(store, keep, drop, author=author_or_login(author), note=note)
+    click.echo(f"merged {drop} into {keep}: {len(decision.changed['moved'])} relationships moved")
 
 
 @cli.command()
@@ -281,12 +290,14 @@ def evaluate_command(extraction: Path, gold: tuple[Path, ...], fmt: str) -> None
 
 
 def _register_commands() -> None:
+    from .curate_cli import curate_command
     from .export_cli import analyze_command, export_command
     from .viewer.command import app_command
 
     cli.add_command(export_command)
     cli.add_command(analyze_command)
     cli.add_command(app_command)
+    cli.add_command(curate_command)
 
 
 _register_commands()

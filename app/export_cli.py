@@ -23,22 +23,31 @@ def selection_options(command):
         click.option("--article", "articles", multiple=True, metavar="ID", help="The facts of these articles."),
         click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Facts reported on or after this date."),
         click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Facts reported on or before this date."),
+        click.option("--include-rejected", is_flag=True, help="Also the facts a reviewer rejected (hidden otherwise)."),
+        click.option("--reviewed-only", is_flag=True, help="Only facts a reviewer verified, edited or added."),
     ]):
         command = option(command)
     return command
 
 
-def select(store: Store, ego, hops, types, labels, cypher, articles, since, until) -> tuple[exports.Subgraph, str]:
+def select(store: Store, ego, hops, types, labels, cypher, articles, since, until, include_rejected,
+           reviewed_only) -> tuple[exports.Subgraph, str]:
+    review = {"include_rejected": include_rejected, "reviewed_only": reviewed_only}
     if ego:
-        return exports.select_ego(store, ego, hops, types or None, labels or None), f"ego {ego} hops={hops}"
+        return exports.select_ego(store, ego, hops, types or None, labels or None, **review), f"ego {ego} hops={hops}"
     if cypher:
         return exports.select_query(store, cypher), f"query: {cypher}"
     if articles:
-        return exports.select_articles(store, articles), f"articles {', '.join(articles)}"
+        return exports.select_articles(store, articles, **review), f"articles {', '.join(articles)}"
     if since or until:
         window = (since.date() if since else None, until.date() if until else None)
-        return exports.select_window(store, *window), f"reported {window[0] or '...'} to {window[1] or '...'}"
-    return exports.select_all(store), "whole graph"
+        return exports.select_window(store, *window, **review), f"reported {window[0] or '...'} to {window[1] or '...'}"
+    return exports.select_all(store, **review), "whole graph" + _reviewed_note(review)
+
+
+def _reviewed_note(review: dict[str, bool]) -> str:
+    return ", reviewed facts only" if review["reviewed_only"] else ", rejected facts included" \
+        if review["include_rejected"] else ""
 
 
 @click.command("export")
@@ -54,14 +63,15 @@ def export_command(ctx, fmt: str, output: Path, **selection) -> None:
     whole = not any(selection[k] for k in ("ego", "cypher", "articles", "since", "until"))
     with ctx.open(read_only=True, create=False) as store:
         if whole:  # streamed from the store page by page: one copy of the graph at most, none for jsonl/cypher
-            meta = exports.metadata(store, "whole graph", exports.Subgraph())
-            items = exports.stream_whole_graph(store, progress=sys.stderr.isatty())
+            review = {k: selection[k] for k in ("include_rejected", "reviewed_only")}
+            described = "whole graph" + _reviewed_note(review)
+            meta = exports.metadata(store, described, exports.Subgraph())
+            items = exports.stream_whole_graph(store, progress=sys.stderr.isatty(), **review)
             if fmt in ("jsonl", "cypher"):
                 counts = exports.write_stream(items, fmt, output, meta)
-                click.echo(f"wrote {counts['nodes']} nodes and {counts['edges']} edges (whole graph) to {output}")
+                click.echo(f"wrote {counts['nodes']} nodes and {counts['edges']} edges ({described}) to {output}")
                 return
             graph = exports.networkx_from_stream(items, meta)
-            described = "whole graph"
         else:
             sub, described = select(store, **selection)
             graph = exports.to_networkx(sub, exports.metadata(store, described, sub))

@@ -45,8 +45,9 @@ EXAMPLES = [
 ]
 
 ALL_FACTS = Example(
-    "Every fact with its tier",
+    "Every fact with its tier (a reviewer's rejected facts left out)",
     "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'MENTIONS' "
+    "AND coalesce(r.review, 'machine') <> 'rejected' "
     "RETURN a.name AS subject, type(r) AS relation, b.name AS object, r.tier AS tier "
     "ORDER BY relation, subject, object",
 )

@@ -31,6 +31,7 @@ import networkx as nx
 from networkx.readwrite import json_graph
 
 from .. import __version__
+from .curation import DECISION, visible
 from .records import GraphBatch, NodeRecord, RelationshipRecord
 from .schema import Schema
 from .store import QueryError, Store, StoreError, Subgraph
@@ -41,17 +42,41 @@ PAGE = 5000  # rows per read when walking a whole label or type
 
 
 # --- selections ------------------------------------------------------------------------
-def select_all(store: Store) -> Subgraph:
-    """Every node and relationship, read one label and one relationship type at a time."""
-    nodes = [node for label in store.schema.nodes for node in _paged_nodes(store, label)]
-    rels = [rel for rel_type in store.schema.relationships for rel in _relationships(store, rel_type)]
+def select_all(store: Store, *, include_rejected: bool = False, reviewed_only: bool = False) -> Subgraph:
+    """Every node and relationship, read one label and one relationship type at a time; rejected facts
+    only if asked, or only reviewed facts and their ends (see ``curation.visible``)."""
+    rels = _reviewed((rel for rel_type in store.schema.relationships for rel in _relationships(store, rel_type)),
+                     include_rejected, reviewed_only)
+    ends = {node for rel in rels for node in (rel.source, rel.target)}
+    nodes = [node for label in store.schema.nodes if label != DECISION for node in _paged_nodes(store, label)
+             if not reviewed_only or node.id in ends]
     return Subgraph(nodes, rels)
 
 
+def _reviewed(rels: Iterable[GraphRelationship], include_rejected: bool,
+              reviewed_only: bool) -> list[GraphRelationship]:
+    """The relationships a selection shows, each with its review status (``machine`` when none is stored)."""
+    kept = []
+    for rel in rels:
+        rel.properties.setdefault("review", "machine")
+        if visible(rel.properties["review"], include_rejected=include_rejected, reviewed_only=reviewed_only):
+            kept.append(rel)
+    return kept
+
+
+def _reviewed_subgraph(sub: Subgraph, include_rejected: bool, reviewed_only: bool, keep: str | None = None) -> Subgraph:
+    sub.relationships = _reviewed(sub.relationships, include_rejected, reviewed_only)
+    ends = {node for rel in sub.relationships for node in (rel.source, rel.target)} | {keep}
+    sub.nodes = [node for node in sub.nodes if node.id in ends]
+    return sub
+
+
 def select_ego(store: Store, node_id: str, hops: int = 1, types: Iterable[str] | None = None,
-               labels: Iterable[str] | None = None) -> Subgraph:
+               labels: Iterable[str] | None = None, *, include_rejected: bool = False,
+               reviewed_only: bool = False) -> Subgraph:
     """The k-hop neighbourhood of an actor, optionally only some relationship types and node labels."""
-    sub = store.neighbourhood(node_id, hops, types=types)
+    sub = _reviewed_subgraph(store.neighbourhood(node_id, hops, types=types), include_rejected, reviewed_only,
+                             node_id)
     if labels:
         keep = set(labels) | {store.label_of(node_id)}
         sub.nodes = [n for n in sub.nodes if n.label in keep]
@@ -70,15 +95,19 @@ def select_query(store: Store, cypher: str, params: dict[str, Any] | None = None
     return Subgraph(nodes, [r for r in rels if r.source in ids and r.target in ids], result.truncated)
 
 
-def select_articles(store: Store, article_ids: Iterable[str]) -> Subgraph:
+def select_articles(store: Store, article_ids: Iterable[str], *, include_rejected: bool = False,
+                    reviewed_only: bool = False) -> Subgraph:
     """The facts the given articles state, with their endpoints."""
-    return _select_facts(store, "WHERE any(x IN r.articles WHERE x IN $ids)", {"ids": list(article_ids)})
+    return _reviewed_subgraph(_select_facts(store, "WHERE any(x IN r.articles WHERE x IN $ids)",
+                                            {"ids": list(article_ids)}), include_rejected, reviewed_only)
 
 
-def select_window(store: Store, since: dt.date | None = None, until: dt.date | None = None) -> Subgraph:
+def select_window(store: Store, since: dt.date | None = None, until: dt.date | None = None, *,
+                  include_rejected: bool = False, reviewed_only: bool = False) -> Subgraph:
     """The facts reported within a date window (on first_reported/last_reported)."""
-    return _select_facts(store, "WHERE r.last_reported >= $since AND r.first_reported <= $until",
-                         {"since": since or dt.date(1, 1, 1), "until": until or dt.date(9999, 12, 31)})
+    return _reviewed_subgraph(_select_facts(store, "WHERE r.last_reported >= $since AND r.first_reported <= $until",
+                                            {"since": since or dt.date(1, 1, 1), "until": until or dt.date(9999, 12, 31)}),
+                              include_rejected, reviewed_only)
 
 
 def _select_facts(store: Store, where: str, params: dict[str, Any]) -> Subgraph:
@@ -128,21 +157,31 @@ def _relationships(store: Store, rel_type: str) -> Iterable[GraphRelationship]:
             after_a, after_b = rows[-1][0], rows[-1][2]
 
 
-def stream_whole_graph(store: Store, progress: bool = False) -> Iterable[GraphNode | GraphRelationship]:
-    """Every node, then every relationship, page by page, with a progress bar on stderr if asked."""
+def stream_whole_graph(store: Store, progress: bool = False, *, include_rejected: bool = False,
+                       reviewed_only: bool = False) -> Iterable[GraphNode | GraphRelationship]:
+    """Every node, then every relationship, page by page, with a progress bar on stderr if asked
+    (rejected facts only if asked; with ``reviewed_only``, reviewed facts and their ends only)."""
     from tqdm import tqdm
 
     stats = store.stats()
-    total = sum(stats["nodes"].values()) + sum(stats["relationships"].values())
+    total = sum(n for label, n in stats["nodes"].items() if label != DECISION) + sum(stats["relationships"].values())
+    ends = None
+    if reviewed_only:  # a first pass over the facts finds the nodes to keep
+        ends = {node for rel_type in store.schema.relationships
+                for rel in _reviewed(_relationships(store, rel_type), include_rejected, reviewed_only)
+                for node in (rel.source, rel.target)}
     with tqdm(total=total, desc="exporting", unit="item", disable=not progress) as bar:
         for label in store.schema.nodes:
+            if label == DECISION:
+                continue
             for node in _paged_nodes(store, label):
                 bar.update()
-                yield node
+                if ends is None or node.id in ends:
+                    yield node
         for rel_type in store.schema.relationships:
             for rel in _relationships(store, rel_type):
                 bar.update()
-                yield rel
+                yield from _reviewed([rel], include_rejected, reviewed_only)
 
 
 def networkx_from_stream(items: Iterable[GraphNode | GraphRelationship], meta: dict[str, Any]) -> nx.MultiDiGraph:

@@ -88,4 +88,4 @@ def test_installed_wheel_imports_without_the_source_tree(wheel: Path, tmp_path: 
                             env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert result.returncode == 0, result.stderr
     file, sample_exists, labels = result.stdout.split()
-    assert file.startswith(str(target)) and sample_exists == "True" and labels == "9"
+    assert file.startswith(str(target)) and sample_exists == "True" and labels == "10"

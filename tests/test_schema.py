@@ -9,7 +9,8 @@ import pytest
 from polgraph.graph.ladybug_store import LadybugStore
 from polgraph.graph.schema import SchemaError, load_schema
 
-SCHEMA_MD_LABELS = {"Person", "Party", "Region", "Place", "Organization", "Election", "Round", "Statement", "Article"}
+SCHEMA_MD_LABELS = {"Person", "Party", "Region", "Place", "Organization", "Election", "Round", "Statement", "Article",
+                    "Decision"}  # Decision: a reviewer's decision (graph/curation.py), beside the model's labels
 SCHEMA_MD_TYPES = {
     "LEADS", "MEMBER_OF", "HOLDS_OFFICE", "RELATIVE_OF", "CANDIDATE_IN", "WON", "LOST", "LED_IN", "SUPPORTS", "OPPOSES",
     "LOCATED_IN", "PART_OF", "SAID", "MENTIONS", "SAID_AT", "REPORTED_BY", "AUTHORED", "CONTRIBUTED_TO",
