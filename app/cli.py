@@ -25,6 +25,7 @@ from ..graph.schema import SchemaError, load_schema
 from ..graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Store, StoreError
 from ..graph.values import QueryResult, display, jsonable
 from ..loaders.readers import ReadError
+from .curate_cli import author_or_login, parse_name_value
 
 
 class Context:
@@ -155,7 +156,7 @@ def query(ctx: Context, cypher: str, params: tuple[str, ...], fmt: str, write: b
       polgraph query "MATCH (p:Person)-[:LEADS]->(q:Party) RETURN p.name, q.name"
       polgraph query "MATCH (p:Person {name: \\$name})-[r]->(x) RETURN type(r), x.name" -p name="Marine Le Pen"
     """
-    values = dict(_parse_param(p) for p in params)
+    values = dict(parse_name_value(p, "--param") for p in params)
     with ctx.open(read_only=not write, create=False) as store:
         result = store.query(cypher, values, write=write, timeout=timeout, max_rows=max_rows)
     _print_rows(result, fmt)
@@ -237,8 +238,6 @@ def merge(ctx: Context, keep: str, drop: str, author: str | None, note: str | No
     The merge is a logged decision (`polgraph curate log`); `polgraph curate split KEEP DROP` undoes it.
     """
     from ..graph import curation
-    from .curate_cli import author_or_login
-
     with ctx.open(create=False) as store:
         decision = curation.merge(store, keep, drop, author=author_or_login(author), note=note)
     click.echo(f"merged {drop} into {keep}: {len(decision.changed['moved'])} relationships moved")
@@ -319,16 +318,6 @@ def _find_article(store: Store, article: str) -> str:
             return article_row["id"]
     raise StoreError(f"no article {article!r} in {store.describe()} (see `polgraph query "
                      "\"MATCH (a:Article) RETURN a.id, a.title\"`)")
-
-
-def _parse_param(text: str) -> tuple[str, Any]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="--param")
-    try:
-        return name, json.loads(value)
-    except json.JSONDecodeError:
-        return name, value
 
 
 def _print_rows(result: QueryResult, fmt: str) -> None:

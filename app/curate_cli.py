@@ -43,10 +43,23 @@ def author_or_login(author: str | None) -> str:
         raise StoreError("a decision needs an author: give --author NAME or set POLGRAPH_AUTHOR") from None
 
 
-def _properties(settings: tuple[str, ...]) -> dict[str, Any]:
-    from .cli import _parse_param
+def parse_name_value(text: str, option: str) -> tuple[str, Any]:
+    """NAME=VALUE, the value read as JSON if it parses (numbers, booleans, lists), else as text.
 
-    return dict(_parse_param(text) for text in settings)
+    >>> parse_name_value("current=false", "--set"), parse_name_value("role=mayor", "--set")
+    (('current', False), ('role', 'mayor'))
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint=option)
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def _properties(settings: tuple[str, ...]) -> dict[str, Any]:
+    return dict(parse_name_value(text, "--set") for text in settings)
 
 
 def _report(decision: Decision) -> None:
