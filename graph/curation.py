@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact
+from .records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact, merge_node
 from .schema import Schema, SchemaError
 from .store import NOT_ACTORS, Run, Store, StoreError
 
@@ -275,7 +275,8 @@ def _apply_add(store: Store, run: Run, details: dict[str, Any]) -> Applied:
     store.schema.check_relationship(key.type, *labels, {k: v for k, v in merged.items() if v is not None})
     _put_fact(store, run, key, *labels, merged)
     changed = {"created": existing is None, "before": None if existing is None else before, "review": review,
-               "evidence": evidence, "ends": _ends(run, key, labels)}
+               "evidence": evidence, "published": published.isoformat() if published else None,
+               "ends": _ends(run, key, labels)}
     return changed, key, [key.source, key.target], [article]
 
 
@@ -364,11 +365,15 @@ def _apply_split(store: Store, run: Run, details: dict[str, Any]) -> Applied:
         key = FactKey.from_json(moved["fact"])
         on_keep = key.mapped({drop: keep})
         source_label, target_label = moved["labels"]
-        current = _fact(store, run, on_keep, source_label, target_label) if on_keep.source != on_keep.target else None
-        if current is None:  # rejected, edited away or never moved (a fact between the two)
-            continue
         rel = store.schema.relationship(key.type)
         original = _typed_props(rel.properties, moved["props"])
+        if on_keep.source == on_keep.target:  # a fact between the two, which the merge dropped
+            _put_fact(store, run, key, source_label, target_label, original)
+            moved_back += 1
+            continue
+        current = _fact(store, run, on_keep, source_label, target_label)
+        if current is None:  # edited away since
+            continue
         original["review"] = current.get("review") or original.get("review")
         _put_fact(store, run, key, source_label, target_label, original)
         moved_back += 1
@@ -503,29 +508,43 @@ class Rules:
     """Every decision, folded into what a newly read article's records must become."""
 
     schema: Schema
+    ids: dict[str, str] = field(default_factory=dict)  # merged or relabelled id -> the node that took it over
     redirect: dict[FactKey, FactKey] = field(default_factory=dict)  # edited facts: old key -> new key
     review: dict[FactKey, str] = field(default_factory=dict)
     overrides: dict[FactKey, dict[str, Any]] = field(default_factory=dict)
     manual: dict[str, list[tuple[FactKey, dict[str, Any]]]] = field(default_factory=dict)  # article -> facts added
-    names: dict[str, str] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (new name, old name)
     labels: dict[str, str] = field(default_factory=dict)  # relabelled actor's id -> its label
     rejected_actors: set[str] = field(default_factory=set)
     ends: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (label, name) of ends edits point at
 
     @classmethod
     def from_store(cls, store: Store, merged: dict[str, str] | None = None) -> Rules:
-        """The rules of the store's decisions, their ids followed through later merges and relabels."""
+        """The rules of the store's decisions, with the ids the store's nodes say were merged away."""
         return cls.build(store.schema, decisions(store), store.merged_ids() if merged is None else merged)
 
     @classmethod
-    def build(cls, schema: Schema, made: Iterable[Decision], merged: dict[str, str]) -> Rules:
-        rules = cls(schema)
+    def build(cls, schema: Schema, made: Iterable[Decision], merged: dict[str, str] | None = None) -> Rules:
+        """Fold decisions, oldest first; ``merged``: ids merged away without a logged decision."""
+        made = list(made)
+        rules = cls(schema, ids=dict(merged or {}))
+        for decision in made:  # merges, splits and relabels first: every other decision follows the ids
+            details = decision.details
+            if decision.kind == "merge":
+                rules.ids[details["drop"]] = details["keep"]
+            elif decision.kind == "split":
+                rules.ids.pop(details["drop"], None)
+                for inner in decision_drop_merged(decision, made):
+                    rules.ids[inner] = details["drop"]
+            elif decision.kind == "relabel":
+                rules.ids[details["actor"]] = decision.changed["id"]
+                rules.labels[decision.changed["id"]] = details["label"]
         for decision in made:
             details = decision.details
             if decision.kind in FACT_KINDS:
-                key = rules.resolve(FactKey.from_json(details["fact"]).mapped(merged))
+                key = rules.resolve(rules.mapped(FactKey.from_json(details["fact"])))
                 if decision.kind == "edit":
-                    to = FactKey.from_json(details["to"]).mapped(merged)
+                    to = rules.mapped(FactKey.from_json(details["to"]))
                     props = {**rules.overrides.pop(key, {}), **_typed_props(
                         schema.relationship(to.type).properties, details.get("properties") or {})}
                     if to != key:
@@ -537,24 +556,32 @@ class Rules:
                 else:
                     rules.review[key] = decision.changed.get("after") or decision.changed.get("review")
                 if decision.kind == "add":
-                    provenance = {"articles": [details["article"]], "extractor": CURATION_EXTRACTOR,
-                                  "spans": [f"{details['article']}:{details['start']}:{details['end']}"],
-                                  "evidence": [decision.changed["evidence"]], "confidence": 1.0, "tier": "explicit",
+                    article, published = details["article"], decision.changed.get("published")
+                    day = dt.date.fromisoformat(published) if published else None
+                    provenance = {"articles": [article], "spans": [f"{article}:{details['start']}:{details['end']}"],
+                                  "evidence": [decision.changed["evidence"]], "extractor": CURATION_EXTRACTOR,
+                                  "confidence": 1.0, "tier": "explicit", "first_reported": day, "last_reported": day,
                                   **_typed_props(schema.relationship(key.type).properties,
                                                  details.get("properties") or {})}
-                    rules.manual.setdefault(details["article"], []).append((key, provenance))
+                    rules.manual.setdefault(article, []).append((key, provenance))
                 for node, (label, name) in (decision.changed.get("ends") or {}).items():
-                    rules.ends[merged.get(node, node)] = (label, name)
+                    rules.ends[rules.node(node)] = (rules.labels.get(rules.node(node), label), name)
             elif decision.kind == "rename":
-                rules.names[merged.get(details["actor"], details["actor"])] = details["name"]
-            elif decision.kind == "relabel":
-                rules.labels[decision.changed["id"]] = details["label"]
+                rules.names[rules.node(details["actor"])] = (details["name"], decision.changed["before"])
             elif decision.kind == "reject-actor":
-                rules.rejected_actors.add(merged.get(details["actor"], details["actor"]))
-        for node, label in rules.labels.items():
-            if node in rules.ends:
-                rules.ends[node] = (label, rules.ends[node][1])
+                rules.rejected_actors.add(rules.node(details["actor"]))
         return rules
+
+    def node(self, node: str) -> str:
+        """The id a node has now, after merges and relabels (followed in turn)."""
+        seen = {node}
+        while node in self.ids and self.ids[node] not in seen:
+            node = self.ids[node]
+            seen.add(node)
+        return node
+
+    def mapped(self, key: FactKey) -> FactKey:
+        return FactKey(key.type, self.node(key.source), self.node(key.target))
 
     def resolve(self, key: FactKey) -> FactKey:
         """Where an edited fact went (following later edits too)."""
@@ -568,18 +595,27 @@ class Rules:
         """The article's records as the decisions have them: rejected actors out, names, labels,
         edits and review statuses as decided, facts added by hand to this article in."""
         nodes: dict[str, NodeRecord] = {}
+        taken_over: dict[str, list[str]] = {}
+        for old, new in self.ids.items():
+            taken_over.setdefault(self.node(new), []).append(old)
         for node in batch.nodes:
-            if node.id in self.rejected_actors:
+            node_id = self.node(node.id)
+            if node_id in self.rejected_actors:
                 continue
-            label, props = self.labels.get(node.id, node.label), dict(node.properties)
+            label, props = self.labels.get(node_id, node.label), dict(node.properties)
             if label != node.label:
                 declared = self.schema.node(label).properties
                 props = {name: value for name, value in props.items() if name in declared}
-            if node.id in self.names:
-                props["name"] = self.names[node.id]
-            nodes[node.id] = NodeRecord(label, node.id, props)
+            if node_id in self.names:
+                props["name"], old_name = self.names[node_id]
+                props["aliases"] = list(dict.fromkeys([*(props.get("aliases") or []), old_name]))
+            if node_id in taken_over:
+                props["merged_ids"] = list(dict.fromkeys([*(props.get("merged_ids") or []), *taken_over[node_id]]))
+            kept = nodes.get(node_id)
+            nodes[node_id] = NodeRecord(label, node_id, props if kept is None else merge_node(kept.properties, props))
         facts: list[tuple[FactKey, dict[str, Any]]] = [
-            (self.resolve(FactKey(r.type, r.source, r.target)), dict(r.properties)) for r in batch.relationships]
+            (self.resolve(self.mapped(FactKey(r.type, r.source, r.target))), dict(r.properties))
+            for r in batch.relationships]
         facts += self.manual.get(batch.article_id, [])
         relationships = []
         for key, props in facts:
@@ -601,8 +637,14 @@ class Rules:
             return False
         if node not in nodes and node in self.ends:
             label, name = self.ends[node]
-            nodes[node] = NodeRecord(label, node, {"name": self.names.get(node, name)})
+            nodes[node] = NodeRecord(label, node, {"name": self.names.get(node, (name,))[0]})
         return node in nodes
+
+
+def decision_drop_merged(split_decision: Decision, made: list[Decision]) -> list[str]:
+    """The ids the split-off actor had itself taken over before its merge (they follow it back)."""
+    merges = [d for d in made if d.kind == "merge" and d.details == split_decision.details and d.at <= split_decision.at]
+    return list(merges[-1].changed["drop_node"].get("merged_ids") or []) if merges else []
 
 
 # --- reading and writing inside a transaction ----------------------------------------------
