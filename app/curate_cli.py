@@ -130,7 +130,7 @@ def add_command(ctx, source: str, rel_type: str, target: str, article: str, span
     """Add a fact by hand, with its evidence (an article and a span of its text)."""
     start, sep, end = span.partition(":")
     if not sep or not start.isdigit() or not end.isdigit():
-        raise click.BadParameter(f"expected START:END character offsets, got {span!r}", param_hint="--span")
+        raise StoreError(f"--span: expected START:END character offsets of the article's text, got {span!r}")
     with ctx.open(create=False) as store:
         _report(curation.add(store, FactKey(rel_type, source, target), article=article, start=int(start),
                              end=int(end), author=author_or_login(author), note=note, properties=_properties(settings)))
