@@ -238,7 +238,7 @@ def merge(ctx: Context, keep: str, drop: str, author: str | None, note: str | No
     The merge is a logged decision (`polgraph curate log`); `polgraph curate split KEEP DROP` undoes it.
     """
     from ..graph import curation
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         decision = curation.merge(store, keep, drop, author=author_or_login(author), note=note)
     click.echo(f"merged {drop} into {keep}: {len(decision.changed['moved'])} relationships moved")
 

@@ -2,6 +2,8 @@
 
 A fact is named by its source id, its predicate and its target id, as the viewer and
 `polgraph curate queue` show them: `polgraph curate verify person:marine-le-pen LEADS party:front-national`.
+A command that decides opens the store as `polgraph init` would, so a store made before curation gets
+its Decision table and review column first.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def curate_command() -> None:
 @click.pass_obj
 def verify_command(ctx, source: str, rel_type: str, target: str, author: str | None, note: str | None) -> None:
     """Mark the fact SOURCE -[TYPE]-> TARGET as checked."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         _report(curation.verify(store, FactKey(rel_type, source, target), author=author_or_login(author), note=note))
 
 
@@ -96,7 +98,7 @@ def verify_command(ctx, source: str, rel_type: str, target: str, author: str | N
 @click.pass_obj
 def reject_command(ctx, source: str, rel_type: str, target: str, author: str | None, note: str | None) -> None:
     """Mark a fact as wrong: kept, hidden from the viewer and exports, never brought back by a load."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         _report(curation.reject(store, FactKey(rel_type, source, target), author=author_or_login(author), note=note))
 
 
@@ -112,7 +114,7 @@ def reject_command(ctx, source: str, rel_type: str, target: str, author: str | N
 def edit_command(ctx, source: str, rel_type: str, target: str, new_type: str | None, new_source: str | None,
                  new_target: str | None, settings: tuple[str, ...], author: str | None, note: str | None) -> None:
     """Correct a fact's predicate, ends or properties; its evidence stays with it."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         _report(curation.edit(store, FactKey(rel_type, source, target), author=author_or_login(author), note=note,
                               rel_type=new_type, source=new_source, target=new_target,
                               properties=_properties(settings)))
@@ -131,7 +133,7 @@ def add_command(ctx, source: str, rel_type: str, target: str, article: str, span
     start, sep, end = span.partition(":")
     if not sep or not start.isdigit() or not end.isdigit():
         raise StoreError(f"--span: expected START:END character offsets of the article's text, got {span!r}")
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         _report(curation.add(store, FactKey(rel_type, source, target), article=article, start=int(start),
                              end=int(end), author=author_or_login(author), note=note, properties=_properties(settings)))
 
@@ -143,7 +145,7 @@ def add_command(ctx, source: str, rel_type: str, target: str, article: str, span
 @click.pass_obj
 def rename_command(ctx, actor: str, name: str, author: str | None, note: str | None) -> None:
     """Give ACTOR the canonical name NAME (the old one stays as an alias)."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         _report(curation.rename(store, actor, name, author=author_or_login(author), note=note))
 
 
@@ -154,7 +156,7 @@ def rename_command(ctx, actor: str, name: str, author: str | None, note: str | N
 @click.pass_obj
 def relabel_command(ctx, actor: str, label: str, author: str | None, note: str | None) -> None:
     """Make ACTOR a LABEL (e.g. an Organization read as a Person); facts the new label cannot have go."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         decision = curation.relabel(store, actor, label, author=author_or_login(author), note=note)
     _report(decision)
     click.echo(f"now {decision.changed['id']}; {decision.changed['moved']} facts moved, "
@@ -168,7 +170,7 @@ def relabel_command(ctx, actor: str, label: str, author: str | None, note: str |
 @click.pass_obj
 def split_command(ctx, keep: str, drop: str, author: str | None, note: str | None) -> None:
     """Undo `polgraph merge KEEP DROP`: DROP comes back with the facts the merge moved."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         decision = curation.split(store, keep, drop, author=author_or_login(author), note=note)
     _report(decision)
     click.echo(f"{decision.changed['facts_moved_back']} facts moved back to {drop}")
@@ -180,7 +182,7 @@ def split_command(ctx, keep: str, drop: str, author: str | None, note: str | Non
 @click.pass_obj
 def reject_actor_command(ctx, actor: str, author: str | None, note: str | None) -> None:
     """A false entity: ACTOR and its facts leave the graph, and loads leave them out."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         decision = curation.reject_actor(store, actor, author=author_or_login(author), note=note)
     _report(decision)
     click.echo(f"{len(decision.changed['facts_removed'])} facts removed with it")
@@ -256,6 +258,6 @@ def export_decisions_command(ctx, by, actor, article, since, until, output: Path
 @click.pass_obj
 def import_decisions_command(ctx, path: Path) -> None:
     """Apply a file of decisions (from `polgraph curate export`) to this store: all of them or none."""
-    with ctx.open(create=False) as store:
+    with ctx.open() as store:
         counts = curation.import_lines(store, path.read_text(encoding="utf-8").splitlines(), str(path))
     click.echo(f"applied {counts['applied']} decisions from {path} ({counts['skipped']} already here)")

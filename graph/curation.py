@@ -34,7 +34,7 @@ from typing import Any
 
 from .records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact, merge_node
 from .schema import Schema, SchemaError
-from .store import NOT_ACTORS, Run, Store, StoreError
+from .store import NOT_ACTORS, QueryError, Run, Store, StoreError
 
 DECISION = "Decision"  # the label of decision nodes: kept out of the political graph's exports and views
 FACT_KINDS = ("verify", "reject", "edit", "add")
@@ -292,8 +292,8 @@ def _apply_rename(store: Store, run: Run, details: dict[str, Any]) -> Applied:
 def _apply_relabel(store: Store, run: Run, details: dict[str, Any]) -> Applied:
     actor, new_label = details["actor"], details["label"]
     label, props = _actor_or_fail(store, run, actor)
-    if new_label not in store.schema.nodes or new_label in NOT_ACTORS or new_label == DECISION:
-        actors = [lab for lab in store.schema.nodes if lab not in NOT_ACTORS and lab != DECISION]
+    if new_label not in store.schema.nodes or new_label in NOT_ACTORS:
+        actors = [lab for lab in store.schema.nodes if lab not in NOT_ACTORS]
         raise CurationError(f"cannot relabel {actor} as {new_label!r} (actor labels: {', '.join(actors)})")
     if new_label == label:
         raise CurationError(f"{actor} is already a {label}")
@@ -415,8 +415,13 @@ def decisions(store: Store, *, author: str | None = None, actor: str | None = No
               since: dt.date | None = None, until: dt.date | None = None) -> list[Decision]:
     """The decisions in the order they were made, optionally only those of an author, about an actor
     or an article's facts, or made within dates (inclusive, UTC)."""
-    rows = store._read(f"MATCH (d:{DECISION}) RETURN " + ", ".join(f"d.{f}" for f in _DECISION_FIELDS)
-                       + " ORDER BY d.at, d.id")
+    try:
+        rows = store._read(f"MATCH (d:{DECISION}) RETURN " + ", ".join(f"d.{f}" for f in _DECISION_FIELDS)
+                           + " ORDER BY d.at, d.id")
+    except QueryError as err:
+        if DECISION in str(err) and "not exist" in str(err):  # an embedded store made before curation, read-only
+            return []
+        raise
     found = []
     for row in rows:
         data = dict(zip(_DECISION_FIELDS, row, strict=True))
@@ -666,7 +671,7 @@ def _label_or_fail(store: Store, run: Run, node: str) -> str:
 
 def _actor_or_fail(store: Store, run: Run, actor: str) -> tuple[str, dict[str, Any]]:
     label = _label_or_fail(store, run, actor)
-    if label in NOT_ACTORS or label == DECISION:
+    if label in NOT_ACTORS:
         raise CurationError(f"{actor} is a {label}, not an actor")
     declared = [p for p in store.schema.node(label).properties if p != "id"]
     row = run(f"MATCH (n:{label} {{id: $id}}) RETURN " + ", ".join(f"n.{p}" for p in declared), {"id": actor})[0]

@@ -38,7 +38,7 @@ from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
-NOT_ACTORS = {"Article", "Statement"}  # nodes a path between actors does not go through
+NOT_ACTORS = {"Article", "Statement", "Decision"}  # nodes a path between actors does not go through
 SEEN_SETS_FROM = 64  # provenance entries from which folding a fact keeps sets beside its lists
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
 

@@ -197,14 +197,15 @@ def undirected(view: nx.MultiDiGraph, weight: bool = False) -> nx.Graph:
 
 def edge_evidence(view: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
     """Every relationship between ``a`` and ``b`` in the view (either direction), each with its
-    articles and sentences: ``{"type", "source", "target", "weight", "tier", "confidence", "articles",
+    articles and sentences: ``{"type", "source", "target", "weight", "tier", "confidence", "review", "articles",
     "sentences": [{"article", "span", "start", "end", "sentence"}]}``."""
     found = []
     for source, target in ((a, b), (b, a)):
         for attrs in (view.get_edge_data(source, target) or {}).values():
             found.append({"type": attrs.get("type"), "source": source, "target": target,
                           "weight": attrs.get("weight"), "tier": attrs.get("tier"), "articles": attrs.get("articles") or [],
-                          "confidence": attrs.get("confidence"), "sentences": sentences(attrs)})
+                          "confidence": attrs.get("confidence"), "review": attrs.get("review"),
+                          "sentences": sentences(attrs)})
     return found
 
 

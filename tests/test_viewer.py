@@ -450,7 +450,7 @@ def _load_module(name: str):
 def _actor_labels() -> list[str]:
     from polgraph.graph.schema import load_schema
 
-    return [label for label in load_schema().nodes if label not in ("Article", "Statement")]
+    return [label for label in load_schema().nodes if label not in ("Article", "Statement", "Decision")]
 
 
 def _same(a, b) -> bool:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ...graph.values import display
 from ...graph.views import sentences as sentences_of
-from . import data, queries
+from . import curate_page, data, queries
 from .evidence import citation_html, mark_legend, sentences, show_article
 
 COMPACT_SENTENCES = 2  # per fact in the panel beside the network; the Actor page shows them all
@@ -50,6 +50,8 @@ def actor_summary(actor: str, compact: bool) -> None:
             st.json({k: display(v) for k, v in node.properties.items() if k != "aliases"})
         st.page_link("page_scripts/network.py", label="Show its neighbourhood on the Network page",
                      query_params={"focus": actor, "node": actor})
+    if curate_page.enabled():
+        curate_page.actor_tools(actor, key=f"{'panel' if compact else 'actor'}_curate")
     facts = actor_facts(actor)
     said = actor_statements(actor)
     if not compact:

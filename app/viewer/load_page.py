@@ -59,11 +59,13 @@ def preview(name: str, content: bytes):
 
 def add_to_store(extractions, progress) -> int:
     """Write with a short-lived writable handle; the read-only one is closed meanwhile (one writer at a time)."""
+    from ...graph.curation import Rules
     from ...loaders.to_graph import to_graph
 
     data.forget()
     with open_store(**data.store_location()) as writable:
+        decided = Rules.from_store(writable)  # reviewers' decisions hold for articles loaded here too
         for i, extraction in enumerate(extractions, start=1):
-            writable.write_batch(to_graph(extraction, writable.schema)[0])
+            writable.write_batch(decided.apply(to_graph(extraction, writable.schema)[0]))
             progress(i / len(extractions))
     return len(extractions)

@@ -15,11 +15,12 @@ from pathlib import Path
 import streamlit as st
 
 from ...graph.store import StoreError
-from . import data, network_page, state
+from . import curate_page, data, network_page, state
 
 PAGES = Path(__file__).parent / "page_scripts"  # each a script that Streamlit runs, named by its URL path
 TITLES = {"network": "Network", "actor": "Actor", "articles": "Articles", "cypher": "Cypher", "load": "Load",
           "overview": "Overview", "export": "Export"}
+CURATION_TITLES = {"review": "Review", "decisions": "Decisions"}  # with `polgraph app --curate`
 
 
 def url_defaults() -> dict:
@@ -36,8 +37,11 @@ def main() -> None:
         st.error(str(err))
         return
     state.restore(defaults)
+    titles = {**TITLES, **(CURATION_TITLES if curate_page.enabled() else {})}
     pages = [st.Page(PAGES / f"{path}.py", title=title, url_path=path, default=path == "network")
-             for path, title in TITLES.items()]
+             for path, title in titles.items()]
+    if curate_page.enabled():
+        curate_page.sidebar()
     started = time.perf_counter()
     st.navigation(pages).run()
     state.publish(defaults)

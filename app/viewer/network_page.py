@@ -12,7 +12,7 @@ import streamlit as st
 from ...graph.articles import cite
 from ...graph.store import NOT_ACTORS
 from ...graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, date_range, edge_evidence
-from . import component, data
+from . import component, curate_page, data
 from .actor_page import actor_summary
 from .evidence import citation_html, sentences
 from .network import legend_html
@@ -184,4 +184,6 @@ def edge_panel(view: nx.MultiDiGraph, a: str, b: str) -> None:
                     f"{rel['confidence'] or 0:.2f} · {len(articles)} article(s)")
         articles_line = "; ".join(citation_html(article) for article in articles)
         st.markdown(f"<div>{head}<br><small>Articles: {articles_line}</small></div>", unsafe_allow_html=True)
+        if curate_page.enabled() and rel["type"] != NAMED_WITH:
+            curate_page.fact_tools(rel, key=f"edge_{i}_curate")
         sentences(rel["sentences"], key=f"edge_{i}")

@@ -3,11 +3,13 @@
 ACTOR_NODE = "MATCH (n {id: $id}) RETURN n"
 ACTOR_FACTS_OUT = (
     "MATCH (a {id: $id})-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'SAID' "
+    "AND coalesce(r.review, 'machine') <> 'rejected' "
     "RETURN type(r) AS relation, b.id AS other_id, b.name AS other, r.tier AS tier, r.confidence AS confidence, "
     "r.evidence AS evidence, r.spans AS spans, r.articles AS articles ORDER BY relation, other"
 )
 ACTOR_FACTS_IN = (
     "MATCH (b)-[r]->(a {id: $id}) WHERE type(r) <> 'MENTIONED_IN' AND type(r) <> 'MENTIONS' "
+    "AND coalesce(r.review, 'machine') <> 'rejected' "
     "RETURN type(r) AS relation, b.id AS other_id, b.name AS other, r.tier AS tier, r.confidence AS confidence, "
     "r.evidence AS evidence, r.spans AS spans, r.articles AS articles ORDER BY relation, other"
 )
