@@ -183,7 +183,6 @@ def render_queue() -> None:
     if not enabled():
         st.info("Start the viewer with `polgraph app --curate` to review facts.")
         return
-    sidebar()
     limit = st.slider("Facts shown", 10, 200, 30, step=10)
     queue = curation.review_queue(data.store(), limit)
     st.caption(f"{len(queue)} unreviewed facts, least confident first")
