@@ -26,12 +26,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 @contextmanager
-def serve(store: list[str]) -> Iterator[str]:
-    """`polgraph STORE... app` on a free loopback port; yields its URL once it answers, stops it after."""
+def serve(store: list[str], options: tuple[str, ...] = ()) -> Iterator[str]:
+    """`polgraph STORE... app OPTIONS...` on a free loopback port; yields its URL once it answers, stops it after."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen([POLGRAPH, *store, "app", "--port", str(port)], stdout=subprocess.DEVNULL,
+    process = subprocess.Popen([POLGRAPH, *store, "app", "--port", str(port), *options], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
