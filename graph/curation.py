@@ -476,17 +476,16 @@ def import_lines(store: Store, lines: Iterable[str], source: str = "the file") -
     return store._in_transaction(work, write=True)
 
 
-def review_queue(store: Store, limit: int = 50, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def review_queue(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     """Facts between actors no one has reviewed yet, least confident first."""
-    wanted = set(types) if types else None
     facts = []
     for rel_type, rel in store.schema.relationships.items():
-        if {*rel.sources, *rel.targets} & NOT_ACTORS or (wanted and rel_type not in wanted):
+        if {*rel.sources, *rel.targets} & NOT_ACTORS:
             continue
         rows = store._read(
             f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.review IS NULL OR r.review = 'machine' "
             "RETURN a.id, a.name, b.id, b.name, r.confidence, r.tier, r.evidence, r.spans "
-            f"ORDER BY r.confidence, a.id, b.id LIMIT {int(limit)}")
+            "ORDER BY r.confidence, a.id, b.id LIMIT $limit", {"limit": int(limit)})
         facts += [{"fact": str(FactKey(rel_type, a, b)), "type": rel_type, "source": a, "source_name": a_name,
                    "target": b, "target_name": b_name, "confidence": confidence, "tier": tier,
                    "evidence": evidence or [], "spans": spans or []}
@@ -539,7 +538,7 @@ class Rules:
                 rules.ids[details["drop"]] = details["keep"]
             elif decision.kind == "split":
                 rules.ids.pop(details["drop"], None)
-                for inner in decision_drop_merged(decision, made):
+                for inner in _drop_merged(decision, made):
                     rules.ids[inner] = details["drop"]
             elif decision.kind == "relabel":
                 rules.ids[details["actor"]] = decision.changed["id"]
@@ -646,7 +645,7 @@ class Rules:
         return node in nodes
 
 
-def decision_drop_merged(split_decision: Decision, made: list[Decision]) -> list[str]:
+def _drop_merged(split_decision: Decision, made: list[Decision]) -> list[str]:
     """The ids the split-off actor had itself taken over before its merge (they follow it back)."""
     merges = [d for d in made if d.kind == "merge" and d.details == split_decision.details and d.at <= split_decision.at]
     return list(merges[-1].changed["drop_node"].get("merged_ids") or []) if merges else []
