@@ -5,6 +5,7 @@ running between two decisions on the embedded store."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,27 @@ def test_polgraph_load_runs_while_the_viewer_curates(seed_extraction, tmp_path: 
         assert len(store.articles()) == 4
         assert [d.kind for d in curation.decisions(store)][:1] == ["reject"]
         assert curation.decisions(store)[-1].kind == "rename"
+
+
+def test_a_decision_while_a_load_holds_the_store_says_so_and_changes_nothing(seed_extraction, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "g"
+    with open_store(db) as store:
+        fill(store, seed_extraction)
+    monkeypatch.setenv("POLGRAPH_APP_DB", str(db))
+    monkeypatch.delenv("POLGRAPH_APP_NEO4J", raising=False)
+    monkeypatch.setenv("POLGRAPH_APP_CURATE", "1")
+    app = open_app({"mode": "stance", "edge": [PS, LR]})
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from polgraph.graph.open import open_store; "
+                               f"store = open_store({str(db)!r}); print('open', flush=True); time.sleep(12)"],
+                              stdout=subprocess.PIPE, text=True)  # a writer held open, as a long `polgraph load`
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        button(app, "edge_0_curate_reject").click().run()
+        assert not app.exception, app.exception
+        assert any("in use by another polgraph process" in e.value for e in app.sidebar.error)
+    finally:
+        holder.wait(timeout=60)
+    assert made({"db": str(db), "neo4j": None}) == []  # nothing was decided
+    button(app, "edge_0_curate_reject").click().run()  # the writer is gone: the same click now decides
+    assert [d.kind for d in made({"db": str(db), "neo4j": None})] == ["reject"]
