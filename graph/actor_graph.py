@@ -113,8 +113,9 @@ class ActorGraph:
         other_degree = np.zeros(len(ids), dtype=np.int64)
         for rel_type, rel in schema.relationships.items():
             if not {*rel.sources, *rel.targets} & set(not_actors):
-                for source, target, tier, weight in read(
-                        f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id, b.id, r.tier, size(r.articles)"):
+                for source, target, tier, weight in read(  # a reviewer's rejected facts are no part of it
+                        f"MATCH (a)-[r:{rel_type}]->(b) WHERE coalesce(r.review, 'machine') <> 'rejected' "
+                        "RETURN a.id, b.id, r.tier, size(r.articles)"):
                     facts.append((rel_type, index[source], index[target], tier, int(weight or 0)))
             elif rel_type != NOT_COUNTED:
                 for side, labels_there in (("a", rel.sources), ("b", rel.targets)):

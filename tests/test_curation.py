@@ -142,6 +142,9 @@ def test_rejected_facts_are_hidden_from_exports_and_the_default_queries(loaded: 
     assert ["Socialist Party", "SUPPORTS", "The Republicans"] not in [row[:3] for row in facts]
     assert ["Marine Le Pen", "LEADS", "Front National"] in [row[:3] for row in facts]
     assert WITHDRAWAL not in {FactKey(f["type"], f["source"], f["target"]) for f in curation.review_queue(store, 100)}
+    lean = store.actor_neighbourhood(WITHDRAWAL.source, hops=1)  # the actor graph the viewer draws from
+    assert WITHDRAWAL not in {FactKey(e.type, e.source, e.target) for e in lean.edges}
+    assert LEADS in {FactKey(e.type, e.source, e.target) for e in store.actor_neighbourhood(LE_PEN, hops=1).edges}
 
 
 def test_the_review_queue_puts_the_least_confident_first(loaded: Store) -> None:
