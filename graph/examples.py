@@ -33,12 +33,13 @@ EXAMPLES = [
     ),
     Example(
         "Who supports and who opposes whom, with the evidence",
-        "MATCH (a)-[r:SUPPORTS|OPPOSES]->(b) "
+        "MATCH (a)-[r:SUPPORTS|OPPOSES]->(b) WHERE coalesce(r.review, 'machine') <> 'rejected' "
         "RETURN a.name AS actor, type(r) AS stance, b.name AS other, r.evidence AS evidence ORDER BY stance, actor",
     ),
     Example(
         "Every fact about an actor, with the articles stating it",
         "MATCH (p:Person {name: $name})-[r]->(x) WHERE type(r) <> 'MENTIONED_IN' "
+        "AND coalesce(r.review, 'machine') <> 'rejected' "
         "RETURN type(r) AS relation, x.name AS other, r.articles AS articles",
         {"name": "Marine Le Pen"},
     ),
