@@ -270,9 +270,10 @@ def relabel(doc: Doc) -> Doc:
         elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _LOCAL_TITLES:
             label = "GPE"  # "the mayor of Bristol"
-        elif label in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "for" \
-                and doc[ent.start - 2].lower_ in _SEAT_HOLDERS and not ORG_WORDS.search(ent.text):
-            label = "GPE"  # "the Labour candidate for Uxbridge", "MP for Wantage"
+        elif (label == "ORG" or label == "PERSON" and len(ent) == 1) and ent.start >= 2 \
+                and doc[ent.start - 1].lower_ == "for" and doc[ent.start - 2].lower_ in _SEAT_HOLDERS \
+                and not ORG_WORDS.search(ent.text):
+            label = "GPE"  # "the Labour candidate for Uxbridge", "MP for Wantage" (not "MP for Eastfield Joan Whitlock")
         out.append(ent if label == ent.label_ else _relabelled(ent, ent.start, ent.end, label))
     return _replace(doc, out)
 
