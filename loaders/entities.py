@@ -263,8 +263,24 @@ def _resolve_others(ctx: ArticleContext, others: list[tuple[Span, str, str]]) ->
             continue
         if label == "Organization" and PARTY_WORDS.search(name):
             label = "Party"
+        caucus = _caucus_party(ctx, name) if label == "Party" else None
+        if caucus is not None:  # "House Democrats", "Senate Republicans": the party's members in a chamber
+            _mention(ctx, caucus, span)
+            continue
         same = _same_organisation(ctx, name) if label in ("Organization", "Party") else _same_place(ctx, name)
         _mention(ctx, ctx.entities[same] if same else ctx.add_entity(label, name), span)
+
+
+CHAMBERS = frozenset({"house", "senate", "congressional", "parliamentary", "assembly", "commons", "lords"})
+
+
+def _caucus_party(ctx: ArticleContext, name: str):
+    """The party a chamber's group of its members names: "House Democrats" is the Democratic Party."""
+    first, _, rest = name.partition(" ")
+    if fold(first) not in CHAMBERS or not rest:
+        return None
+    entry = ctx.gazetteer.lookup(rest, ctx.country, label="Party")
+    return ctx.add_entry(entry) if entry is not None else None
 
 
 def _org_key(name: str) -> str:

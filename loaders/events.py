@@ -224,6 +224,8 @@ def _phrase(ctx: ArticleContext, head: Token) -> Phrase | None:
             break
         phrase.start = token.idx
         i -= 1
+    if phrase.kind == "caucus" and phrase.where is None and phrase.year is None and not head.lower_.endswith("es"):
+        return None  # "the Democratic caucus" in a chamber is its members, not a vote; "the Iowa caucuses" is one
     if phrase.party and phrase.where is None:  # "the Democratic primary": the party's, wherever held
         party = next(e for e in ctx.entities.values() if e.name == phrase.party and e.label == "Party")
         phrase.where, phrase.where_name, phrase.party = party.id, party.name, None

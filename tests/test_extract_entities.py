@@ -243,3 +243,9 @@ def test_a_name_before_by_election_or_seat_is_a_place_in_every_mention() -> None
             "overturning a Labour majority.")
     found = entities(text)
     assert found.get("place:leicester-south") == "Place" and "person:leicester-south" not in found
+
+
+def test_a_chambers_members_of_a_party_are_the_party() -> None:
+    found = entities("Senate Republicans blocked the bill, and House Democrats said they would try again in Washington.")
+    assert {"party:republican-party", "party:democratic-party"} <= set(found)
+    assert not any("house-democrats" in e or "senate-republicans" in e for e in found)

@@ -115,3 +115,8 @@ def test_a_states_primary_of_one_party() -> None:
 def test_an_election_named_by_its_day_is_of_the_articles_year() -> None:
     assert "2019 Australian federal election" in elections(
         "The Coalition won yesterday's federal election in Australia.", published="2019-05-19")
+
+
+def test_a_chambers_caucus_is_no_election() -> None:
+    assert not elections("Nancy Pelosi told the Democratic caucus in Washington that she would stay.")
+    assert "2020 Iowa caucus" in elections("Pete Buttigieg narrowly won the Iowa caucuses in 2020.")
