@@ -334,6 +334,40 @@ def test_lean_ego_network_is_the_viewers_focused_view(both_stores, seed_extracti
                        for row in store.query(queries.TOP_ACTORS, {"limit": 10}).rows]
 
 
+LEAN_SELECTIONS = [views.Selection(), views.Selection(mode="stance"), views.Selection(tier="explicit", min_weight=2),
+                   views.Selection(labels=("Person", "Party"), types=("LEADS", "OPPOSES", "MEMBER_OF")),
+                   views.Selection(focus=FN), views.Selection(focus=FN, hops=2), views.Selection(focus=LE_PEN, hops=3),
+                   views.Selection(focus=VALLS, labels=("Party",)), views.Selection(mode="stance", focus=PS, hops=2),
+                   views.Selection(since=dt.date(2019, 3, 1), until=dt.date(2020, 6, 1))]
+
+
+def test_lean_view_is_the_view_built_from_the_whole_graph(both_stores, seed_extraction) -> None:
+    for store in both_stores:
+        fill(store, seed_extraction, evil=False)
+        whole = exports.to_networkx(exports.select_all(store))
+        dates = views.date_range(whole)
+        for selection in LEAN_SELECTIONS:
+            for limit in (views.MAX_NODES, 6):
+                built = views.build_view(whole, selection, limit)
+                lean = views.lean_view(store.actor_graph(), selection, dates, limit)
+                assert lean is not None, selection
+                assert ({n: (a["label"], a.get("name")) for n, a in lean.nodes(data=True)}
+                        == {n: (a["label"], a.get("name")) for n, a in built.nodes(data=True)}), (store.kind, selection)
+                assert (sorted((a, b, d["type"], d["tier"], d["weight"]) for a, b, d in lean.edges(data=True))
+                        == sorted((a, b, d["type"], d["tier"], d["weight"]) for a, b, d in built.edges(data=True)))
+                assert lean.graph["notes"] == built.graph["notes"], (store.kind, selection, limit)
+        degree = {row["id"]: row["relationships"] for row in store.top_actors(1000)}
+        drawn_lean = views.lean_view(store.actor_graph(), views.Selection(), dates)
+        assert all(a["degree"] == degree[n] for n, a in drawn_lean.nodes(data=True) if n in degree)
+        for needs_more in (views.Selection(mode="cooccurrence"), views.Selection(articles=(EARLY,)),
+                           views.Selection(since=dt.date(2020, 1, 1)), views.Selection(min_confidence=0.5),
+                           views.Selection(labels=("Person", "Article")), views.Selection(focus=EARLY)):
+            assert views.lean_view(store.actor_graph(), needs_more, dates) is None, needs_more
+        lean = views.lean_view(store.actor_graph(), views.Selection(mode="stance"), dates)
+        opened = views.edge_evidence(lean, LE_PEN, VALLS, store.fact)
+        assert opened == views.edge_evidence(views.build_view(whole, views.Selection(mode="stance")), LE_PEN, VALLS)
+
+
 def test_viewer_queries_agree_on_both_stores(both_stores, seed_extraction) -> None:
     for store in both_stores:
         fill(store, seed_extraction, evil=False)
