@@ -346,6 +346,7 @@ def test_lean_view_is_the_view_built_from_the_whole_graph(both_stores, seed_extr
         fill(store, seed_extraction, evil=False)
         whole = exports.to_networkx(exports.select_all(store))
         dates = views.date_range(whole)
+        assert articles.date_bounds(articles.article_index(store)) == dates
         for selection in LEAN_SELECTIONS:
             for limit in (views.MAX_NODES, 6):
                 built = views.build_view(whole, selection, limit)
