@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from polgraph.app.viewer import queries
+from polgraph.app.viewer import data, queries
 from polgraph.app.viewer.evidence import highlighted_html
 from polgraph.app.viewer.network import EDGE_COLOUR, drawing, legend_html
 from polgraph.graph import articles, exports, views
@@ -226,6 +226,29 @@ def test_clicked_edge_shows_every_sentence_with_its_article(location: str) -> No
     shown = [h.value for h in app.get("html")]
     assert any("data-chosen" in h and "Manuel Valls attacked Marine Le Pen in Paris." in h for h in shown)
     assert app.query_params["span"] == f"{EARLY}:0:45"
+
+
+def test_facts_and_stance_pages_never_read_the_whole_graph(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data.forget()
+
+    def refused(store: Store) -> None:
+        raise AssertionError("the whole graph was read")
+
+    monkeypatch.setattr(exports, "select_all", refused)
+    app = open_app({"edge": [LE_PEN, FN]})
+    network = drawn(app)
+    assert {LE_PEN, FN} <= {n["id"] for n in network["nodes"]}
+    leads = next(e for e in network["edges"] if (e["from"], e["to"], e["label"]) == (LE_PEN, FN, "LEADS"))
+    assert "LEADS (explicit), 1 article(s)" in leads["title"]
+    text = page_text(app)
+    assert "Front National leader Marine Le Pen" in text and "how many relationships it has in the whole graph" in text
+    sizes = {n["id"]: n["size"] for n in network["nodes"]}
+    assert sizes[LE_PEN] > sizes[FN]  # her statements count: she has more relationships in the store
+    app.radio(key="mode").set_value("stance").run()
+    assert not app.exception and {(e["from"], e["to"]) for e in drawn(app)["edges"]} >= {(VALLS, LE_PEN)}
+    app.radio(key="mode").set_value("cooccurrence").run()  # named together needs the articles' sentences
+    assert app.exception and "the whole graph was read" in str(app.exception)
+    data.forget()
 
 
 def test_actor_page_shows_facts_timeline_and_highlighted_article(location: str) -> None:
