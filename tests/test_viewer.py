@@ -316,6 +316,9 @@ def test_overview_names_articles_by_title(location: str) -> None:
     listed = app.dataframe[-1].value
     assert set(listed.columns) == {"title", "date", "outlet", "facts", "statements", "url"}
     assert {b.label for b in app.get("download_button")} >= {"Download centrality.csv", "Download communities.csv"}
+    central = app.dataframe[2].value
+    assert central.to_dict("records") == data.store().top_actors(15) and len(central) > 5
+    assert central.iloc[0]["relationships"] >= central.iloc[-1]["relationships"] > 0
 
 
 def test_export_page_exports_exactly_the_current_view(location: str, tmp_path: Path) -> None:
