@@ -243,8 +243,9 @@ def edge_evidence(view: nx.MultiDiGraph, a: str, b: str,
     found = []
     for source, target in ((a, b), (b, a)):
         for attrs in (view.get_edge_data(source, target) or {}).values():
-            if "articles" not in attrs and fact is not None:
-                attrs = {**(fact(attrs["type"], source, target) or {}), **attrs}
+            if "articles" not in attrs and fact is not None:  # none stored: ``machine``, as the whole graph says
+                read = fact(attrs["type"], source, target) or {}
+                attrs = {**read, "review": read.get("review") or "machine", **attrs}
             found.append({"type": attrs.get("type"), "source": source, "target": target,
                           "weight": attrs.get("weight"), "tier": attrs.get("tier"), "articles": attrs.get("articles") or [],
                           "confidence": attrs.get("confidence"), "review": attrs.get("review"),
