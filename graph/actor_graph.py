@@ -93,6 +93,7 @@ class ActorGraph:
         self.fact_degree = np.diff(self.start)
         self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
         self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
+        self._rank_of_id: np.ndarray | None = None  # see _id_rank
 
     @classmethod
     def read(cls, read: Callable[[str], list[list[Any]]], schema: Schema, not_actors: Collection[str]) -> ActorGraph:
@@ -201,6 +202,65 @@ class ActorGraph:
             key = (own * (self.weights.max() + 1) + self.weights[edges]) * len(self.types) + (len(self.types) - edges)
             edges = np.sort(edges[np.argpartition(-key, max_edges - 1)[:max_edges]])
         return LeanSubgraph(self._nodes(nodes), self._edges(edges), truncated)
+
+    def view(self, types: Iterable[str], labels: Collection[str], *, tier: str = "any", min_weight: int = 1,
+             focus: str | None = None, hops: int = 1, limit: int = 1500) -> tuple[LeanSubgraph, int]:
+        """The facts of ``types`` among actors of ``labels`` (``focus`` kept whatever its label), of ``tier``
+        (or any) and at least ``min_weight`` articles, with the actors they link; with ``focus``, only
+        those within ``hops`` facts of it (every fact among them; ``focus`` alone if it has none). At
+        most ``limit`` nodes: the best connected within the view (most facts, then the lowest id).
+        Also the number of nodes before the cap (``truncated`` when it cut). What ``views.build_view``
+        draws from the whole graph, without reading it.
+
+        >>> graph = ActorGraph(["person:a", "party:p", "person:b"], ["Person", "Party", "Person"], ["A", "P", "B"],
+        ...                    [("LEADS", 0, 1, "explicit", 2), ("MEMBER_OF", 2, 1, "inferred", 1)])
+        >>> sub, before = graph.view(["LEADS", "MEMBER_OF"], ["Person", "Party"], min_weight=2)
+        >>> [n.id for n in sub.nodes], [e.type for e in sub.edges], before
+        (['person:a', 'party:p'], ['LEADS'], 2)
+        """
+        wanted = set(labels)
+        shown = np.array([label in wanted for label in self.labels], dtype=bool)
+        start = self.index[focus] if focus is not None else None
+        if start is not None:
+            shown[start] = True
+        allowed = self._allowed(types)
+        keep = allowed[self.types] & shown[self.sources] & shown[self.targets] & (self.weights >= min_weight)
+        if tier != "any":
+            keep &= self.tiers == (self.tier_names.index(tier) if tier in self.tier_names else -2)
+        edges = np.flatnonzero(keep)
+        sources, targets = self.sources[edges], self.targets[edges]
+        members = np.zeros(len(self.ids), dtype=bool)
+        if start is None:
+            members[sources] = members[targets] = True
+        else:  # breadth first from the focus over the kept facts, either direction
+            members[start] = True
+            frontier = members.copy()
+            for _ in range(hops):
+                touching = frontier[sources] | frontier[targets]
+                reached = np.zeros_like(members)
+                reached[sources[touching]] = reached[targets[touching]] = True
+                frontier = reached & ~members
+                if not frontier.any():
+                    break
+                members |= frontier
+            inside = members[sources] & members[targets]
+            edges, sources, targets = edges[inside], sources[inside], targets[inside]
+        nodes = np.flatnonzero(members)
+        before = len(nodes)
+        if before > limit:
+            degree = np.bincount(sources, minlength=len(self.ids)) + np.bincount(targets, minlength=len(self.ids))
+            nodes = np.sort(nodes[np.lexsort((self._id_rank()[nodes], -degree[nodes]))[:limit]])
+            kept = np.zeros(len(self.ids), dtype=bool)
+            kept[nodes] = True
+            edges = edges[kept[sources] & kept[targets]]
+        return LeanSubgraph(self._nodes(nodes), self._edges(edges), before > limit), before
+
+    def _id_rank(self) -> np.ndarray:
+        """Each node's place among the ids in text order (ties in a view's cap go to the lower id)."""
+        if self._rank_of_id is None:
+            self._rank_of_id = np.empty(len(self.ids), dtype=np.int64)
+            self._rank_of_id[sorted(range(len(self.ids)), key=self.ids.__getitem__)] = np.arange(len(self.ids))
+        return self._rank_of_id
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]] | None:
         """The steps of a shortest path between two actors over their facts, followed in either direction

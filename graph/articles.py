@@ -37,6 +37,17 @@ def article_index(store: Store) -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in store.query(ARTICLES, max_rows=1_000_000).records()}
 
 
+def date_bounds(index: dict[str, dict[str, Any]]) -> tuple[dt.date, dt.date] | None:
+    """The first and last date any article of an ``article_index`` is dated, or None (what
+    ``views.date_range`` gives from the whole graph).
+
+    >>> date_bounds({"a": {"published": dt.date(2019, 5, 1)}, "b": {"published": None}})
+    (datetime.date(2019, 5, 1), datetime.date(2019, 5, 1))
+    """
+    dates = [a["published"] for a in index.values() if a.get("published")]
+    return (min(dates), max(dates)) if dates else None
+
+
 def article_table(store: Store) -> list[dict[str, Any]]:
     """Every article with its metadata and how many facts and statements polgraph read in it."""
     facts = {r["article"]: r["facts"] for r in store.query(FACTS_PER_ARTICLE, {"types": actor_fact_types(store.schema)},

@@ -23,12 +23,14 @@ so the export writers take it as it is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from . import analysis
+from .actor_graph import ActorGraph
 from .schema import Schema
 from .store import NOT_ACTORS
 
@@ -77,12 +79,17 @@ def allowed_articles(graph: nx.MultiDiGraph, selection: Selection) -> set[str] |
     dates = article_dates(graph)
     allowed = set(selection.articles) & set(dates) if selection.articles else None
     bounds = date_range(graph)
-    since, until = selection.since, selection.until
-    if bounds and ((since and since > bounds[0]) or (until and until < bounds[1])):
-        since, until = since or bounds[0], until or bounds[1]
+    if narrows(selection, bounds):
+        since, until = selection.since or bounds[0], selection.until or bounds[1]
         dated = {a for a, d in dates.items() if d and since <= d <= until}
         allowed = dated if allowed is None else allowed & dated
     return allowed
+
+
+def narrows(selection: Selection, bounds: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether the selection's date window leaves out some of the articles dated within ``bounds``."""
+    return bool(bounds) and bool((selection.since and selection.since > bounds[0])
+                                 or (selection.until and selection.until < bounds[1]))
 
 
 def within_articles(graph: nx.MultiDiGraph, allowed: set[str]) -> nx.MultiDiGraph:
@@ -129,12 +136,44 @@ def build_view(graph: nx.MultiDiGraph, selection: Selection, limit: int = MAX_NO
             notes.append("The focused actor has no edge in this view.")
             network = nx.MultiDiGraph()
     if network.number_of_nodes() > limit:
-        notes.append(f"{network.number_of_nodes()} nodes are too many to draw smoothly; showing the {limit} best "
-                     "connected. Narrow the filters or focus on an actor to see the rest.")
+        notes.append(_too_many(network.number_of_nodes(), limit))
         network = top_by_degree(network, limit)
     network.graph.update(graph.graph)
     network.graph["notes"] = notes
     return network
+
+
+def lean_view(actors: ActorGraph, selection: Selection, dates: tuple[dt.date, dt.date] | None,
+              limit: int = MAX_NODES) -> nx.MultiDiGraph | None:
+    """The network ``build_view`` draws for a selection, from the actor graph instead of the whole graph,
+    or None when the selection needs what the actor graph does not hold: co-occurrence, some articles
+    or a narrower date window than ``dates`` (the first and last article dates), a minimum confidence,
+    articles or statements drawn, a focus that is not an actor. Nodes carry ``label``, ``name`` and
+    ``degree`` (relationships in the whole store, MENTIONED_IN left out); edges ``type``, ``tier`` and
+    ``weight``: a fact's evidence is read when it is opened (``edge_evidence``)."""
+    labels = selection.labels if selection.labels is not None else tuple(sorted(set(actors.labels)))
+    if (selection.mode not in ("facts", "stance") or selection.articles or narrows(selection, dates)
+            or selection.min_confidence > 0
+            or set(labels) & NOT_ACTORS or (selection.focus is not None and selection.focus not in actors)):
+        return None
+    if selection.mode == "stance":
+        types: Iterable[str] = STANCE_TYPES
+    else:
+        types = selection.types if selection.types is not None else [t for t in actors.type_names
+                                                                    if t not in HIDDEN_TYPES]
+    sub, before = actors.view(types, labels, tier=selection.tier, min_weight=selection.min_weight,
+                              focus=selection.focus, hops=selection.hops, limit=limit)
+    network = nx.MultiDiGraph()
+    network.add_nodes_from((n.id, {"label": n.label, "name": n.name, "degree": n.degree}) for n in sub.nodes)
+    network.add_edges_from((e.source, e.target, e.type, {"type": e.type, "tier": e.tier, "weight": e.weight})
+                           for e in sub.edges)
+    network.graph["notes"] = [_too_many(before, limit)] if sub.truncated else []
+    return network
+
+
+def _too_many(nodes: int, limit: int) -> str:
+    return (f"{nodes} nodes are too many to draw smoothly; showing the {limit} best connected. Narrow the filters "
+            "or focus on an actor to see the rest.")
 
 
 def top_by_degree(graph: nx.MultiDiGraph, limit: int = MAX_NODES) -> nx.MultiDiGraph:
@@ -195,13 +234,18 @@ def undirected(view: nx.MultiDiGraph, weight: bool = False) -> nx.Graph:
     return simple
 
 
-def edge_evidence(view: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
+def edge_evidence(view: nx.MultiDiGraph, a: str, b: str,
+                  fact: Callable[[str, str, str], dict[str, Any] | None] | None = None) -> list[dict[str, Any]]:
     """Every relationship between ``a`` and ``b`` in the view (either direction), each with its
     articles and sentences: ``{"type", "source", "target", "weight", "tier", "confidence", "review", "articles",
-    "sentences": [{"article", "span", "start", "end", "sentence"}]}``."""
+    "sentences": [{"article", "span", "start", "end", "sentence"}]}``. An edge of a ``lean_view`` has
+    no evidence: ``fact`` (``Store.fact``: type, source, target -> properties) reads it."""
     found = []
     for source, target in ((a, b), (b, a)):
         for attrs in (view.get_edge_data(source, target) or {}).values():
+            if "articles" not in attrs and fact is not None:  # none stored: ``machine``, as the whole graph says
+                read = fact(attrs["type"], source, target) or {}
+                attrs = {**read, "review": read.get("review") or "machine", **attrs}
             found.append({"type": attrs.get("type"), "source": source, "target": target,
                           "weight": attrs.get("weight"), "tier": attrs.get("tier"), "articles": attrs.get("articles") or [],
                           "confidence": attrs.get("confidence"), "review": attrs.get("review"),

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from polgraph.app.viewer import queries
+from polgraph.app.viewer import data, queries
 from polgraph.app.viewer.evidence import highlighted_html
 from polgraph.app.viewer.network import EDGE_COLOUR, drawing, legend_html
 from polgraph.graph import articles, exports, views
@@ -228,6 +228,29 @@ def test_clicked_edge_shows_every_sentence_with_its_article(location: str) -> No
     assert app.query_params["span"] == f"{EARLY}:0:45"
 
 
+def test_facts_and_stance_pages_never_read_the_whole_graph(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data.forget()
+
+    def refused(store: Store) -> None:
+        raise AssertionError("the whole graph was read")
+
+    monkeypatch.setattr(exports, "select_all", refused)
+    app = open_app({"edge": [LE_PEN, FN]})
+    network = drawn(app)
+    assert {LE_PEN, FN} <= {n["id"] for n in network["nodes"]}
+    leads = next(e for e in network["edges"] if (e["from"], e["to"], e["label"]) == (LE_PEN, FN, "LEADS"))
+    assert "LEADS (explicit), 1 article(s)" in leads["title"]
+    text = page_text(app)
+    assert "Front National leader Marine Le Pen" in text and "how many relationships it has in the whole graph" in text
+    sizes = {n["id"]: n["size"] for n in network["nodes"]}
+    assert sizes[LE_PEN] > sizes[FN]  # her statements count: she has more relationships in the store
+    app.radio(key="mode").set_value("stance").run()
+    assert not app.exception and {(e["from"], e["to"]) for e in drawn(app)["edges"]} >= {(VALLS, LE_PEN)}
+    app.radio(key="mode").set_value("cooccurrence").run()  # named together needs the articles' sentences
+    assert app.exception and "the whole graph was read" in str(app.exception)
+    data.forget()
+
+
 def test_actor_page_shows_facts_timeline_and_highlighted_article(location: str) -> None:
     app = open_app({"actor": LE_PEN}, page="page_scripts/actor.py")
     text = page_text(app)
@@ -293,6 +316,9 @@ def test_overview_names_articles_by_title(location: str) -> None:
     listed = app.dataframe[-1].value
     assert set(listed.columns) == {"title", "date", "outlet", "facts", "statements", "url"}
     assert {b.label for b in app.get("download_button")} >= {"Download centrality.csv", "Download communities.csv"}
+    central = app.dataframe[2].value
+    assert central.to_dict("records") == data.store().top_actors(15) and len(central) > 5
+    assert central.iloc[0]["relationships"] >= central.iloc[-1]["relationships"] > 0
 
 
 def test_export_page_exports_exactly_the_current_view(location: str, tmp_path: Path) -> None:
@@ -332,6 +358,41 @@ def test_lean_ego_network_is_the_viewers_focused_view(both_stores, seed_extracti
         top = store.top_actors(10)
         assert top == [dict(zip(("id", "name", "relationships"), row, strict=True))
                        for row in store.query(queries.TOP_ACTORS, {"limit": 10}).rows]
+
+
+LEAN_SELECTIONS = [views.Selection(), views.Selection(mode="stance"), views.Selection(tier="explicit", min_weight=2),
+                   views.Selection(labels=("Person", "Party"), types=("LEADS", "OPPOSES", "MEMBER_OF")),
+                   views.Selection(focus=FN), views.Selection(focus=FN, hops=2), views.Selection(focus=LE_PEN, hops=3),
+                   views.Selection(focus=VALLS, labels=("Party",)), views.Selection(mode="stance", focus=PS, hops=2),
+                   views.Selection(since=dt.date(2019, 3, 1), until=dt.date(2020, 6, 1))]
+
+
+def test_lean_view_is_the_view_built_from_the_whole_graph(both_stores, seed_extraction) -> None:
+    for store in both_stores:
+        fill(store, seed_extraction, evil=False)
+        whole = exports.to_networkx(exports.select_all(store))
+        dates = views.date_range(whole)
+        assert articles.date_bounds(articles.article_index(store)) == dates
+        for selection in LEAN_SELECTIONS:
+            for limit in (views.MAX_NODES, 6):
+                built = views.build_view(whole, selection, limit)
+                lean = views.lean_view(store.actor_graph(), selection, dates, limit)
+                assert lean is not None, selection
+                assert ({n: (a["label"], a.get("name")) for n, a in lean.nodes(data=True)}
+                        == {n: (a["label"], a.get("name")) for n, a in built.nodes(data=True)}), (store.kind, selection)
+                assert (sorted((a, b, d["type"], d["tier"], d["weight"]) for a, b, d in lean.edges(data=True))
+                        == sorted((a, b, d["type"], d["tier"], d["weight"]) for a, b, d in built.edges(data=True)))
+                assert lean.graph["notes"] == built.graph["notes"], (store.kind, selection, limit)
+        degree = {row["id"]: row["relationships"] for row in store.top_actors(1000)}
+        drawn_lean = views.lean_view(store.actor_graph(), views.Selection(), dates)
+        assert all(a["degree"] == degree[n] for n, a in drawn_lean.nodes(data=True) if n in degree)
+        for needs_more in (views.Selection(mode="cooccurrence"), views.Selection(articles=(EARLY,)),
+                           views.Selection(since=dt.date(2020, 1, 1)), views.Selection(min_confidence=0.5),
+                           views.Selection(labels=("Person", "Article")), views.Selection(focus=EARLY)):
+            assert views.lean_view(store.actor_graph(), needs_more, dates) is None, needs_more
+        lean = views.lean_view(store.actor_graph(), views.Selection(mode="stance"), dates)
+        opened = views.edge_evidence(lean, LE_PEN, VALLS, store.fact)
+        assert opened == views.edge_evidence(views.build_view(whole, views.Selection(mode="stance")), LE_PEN, VALLS)
 
 
 def test_viewer_queries_agree_on_both_stores(both_stores, seed_extraction) -> None:

@@ -1,7 +1,8 @@
 """How a view is drawn: vis-network nodes, edges and options, and the legend that explains them.
 
 Nodes are coloured by label (and shaped by it) or by Louvain community, and sized by degree
-or betweenness within the view; edges are coloured by type (SUPPORTS green, OPPOSES red,
+(in the whole store when the view comes from the actor graph, ``views.lean_view``, whose nodes
+carry it; else within the view) or betweenness within the view; edges are coloured by type (SUPPORTS green, OPPOSES red,
 co-occurrence blue-grey, other facts grey) and as wide as their weight. Names are data, never
 markup: vis-network shows labels on a canvas and tooltips with ``innerText``, and the legend
 escapes them.
@@ -119,8 +120,13 @@ def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "deg
     ``legend`` facts: what each colour, size and width stands for in this view. ``positions`` (from
     ``layout``) saves laying the view out again for another colour or size."""
     simple = undirected(view)
-    measure = (analysis.betweenness_of(simple) if size_by == "betweenness"
-               else {n: float(simple.degree(n)) for n in simple})
+    stored = size_by == "degree" and view.number_of_nodes() > 0 and all("degree" in a for _, a in view.nodes(data=True))
+    if size_by == "betweenness":
+        measure = analysis.betweenness_of(simple)
+    elif stored:  # a view from the actor graph carries each actor's degree in the whole store
+        measure = {n: float(a["degree"]) for n, a in view.nodes(data=True)}
+    else:
+        measure = {n: float(simple.degree(n)) for n in simple}
     biggest = max(measure.values(), default=0.0) or 1.0
     communities = analysis.community_of(undirected(view, weight=True), weight="weight") if colour_by == "community" else {}
     positions = positions if positions is not None else layout(view)
@@ -159,7 +165,7 @@ def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "deg
     content = {"nodes": nodes, "edges": edges, "options": options}
     version = hashlib.sha1(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
     return {**content, "version": version,
-            "legend": _legend(view, colour_by, size_by, measure, communities, heaviest)}
+            "legend": {**_legend(view, colour_by, size_by, measure, communities, heaviest), "degree_in_store": stored}}
 
 
 def _width(weight: float, heaviest: float) -> float:
@@ -171,6 +177,8 @@ def _edge_tooltip(attrs: dict[str, Any]) -> str:
     rel_type, weight, articles = attrs.get("type"), attrs.get("weight", 1), len(attrs.get("articles") or [])
     if rel_type == NAMED_WITH:
         head = f"named together in {weight} sentence(s), {articles} article(s)"
+    elif "articles" not in attrs:  # a line of the actor graph: its evidence is read when it is clicked
+        head = f"{rel_type} ({attrs.get('tier') or 'fact'}), {weight} article(s)"
     else:
         head = f"{rel_type} ({attrs.get('tier') or 'fact'}, confidence {attrs.get('confidence')}), {articles} article(s)"
     evidence = attrs.get("evidence") or []
@@ -206,8 +214,12 @@ def legend_html(legend: dict[str, Any]) -> str:
             _swatch(NODE_STYLE.get(label, ("#999999", "", "●"))[0], NODE_STYLE.get(label, ("", "", "●"))[2], label)
             for label in legend["labels"]))
     low, high = legend["size_range"]
-    meaning = ("betweenness centrality in this view (how often it lies on the shortest paths between others)"
-               if legend["size_by"] == "betweenness" else "degree: how many others it is linked to in this view")
+    if legend["size_by"] == "betweenness":
+        meaning = "betweenness centrality in this view (how often it lies on the shortest paths between others)"
+    elif legend.get("degree_in_store"):
+        meaning = "degree: how many relationships it has in the whole graph (mentions in articles left out)"
+    else:
+        meaning = "degree: how many others it is linked to in this view"
     parts.append(f"<b>Size</b>: {meaning}, from {_number(low)} to {_number(high)}")
     edge_items = [_swatch(EDGE_COLOUR.get(t, FACT_COLOUR), "━", "named together" if t == NAMED_WITH else t)
                   for t in legend["types"] if t in EDGE_COLOUR]

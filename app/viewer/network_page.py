@@ -11,7 +11,7 @@ import streamlit as st
 
 from ...graph.articles import cite
 from ...graph.store import NOT_ACTORS
-from ...graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, date_range, edge_evidence
+from ...graph.views import HIDDEN_TYPES, MODES, NAMED_WITH, Selection, edge_evidence
 from . import component, curate_page, data
 from .actor_page import actor_summary
 from .evidence import citation_html, sentences
@@ -24,7 +24,7 @@ TIERS = ["any", "explicit", "inferred"]
 
 def defaults() -> dict:
     """The Network page's URL parameters and their defaults (the date window spans every article)."""
-    return {"mode": "facts", "colour": "label", "size": "degree", "window": date_range(data.whole_graph()),
+    return {"mode": "facts", "colour": "label", "size": "degree", "window": data.date_bounds(),
             "weight": 1, "labels": actor_labels(), "types": default_types(), "articles": [], "tier": "any",
             "confidence": 0.0, "focus": None, "hops": 1, "node": None, "edge": None, "span": None}
 
@@ -53,10 +53,10 @@ def selection(focus: bool = True) -> Selection:
 def render() -> None:
     st.header("Network")
     sidebar()
-    unfocused = data.view(selection(focus=False))
+    unfocused = data.network_view(selection(focus=False))
     focus_and_hops(unfocused)
     chosen = selection()
-    view = data.view(chosen)
+    view = data.network_view(chosen)
     drawn = data.drawn(chosen, st.session_state["colour"], st.session_state["size"])
     for note in view.graph.get("notes", []):
         st.warning(note)
@@ -73,7 +73,6 @@ def render() -> None:
 
 def sidebar() -> None:
     state = st.session_state
-    whole = data.whole_graph()
     with st.sidebar:
         st.subheader("View")
         st.radio("Mode", list(MODES), format_func=MODES.get, key="mode",
@@ -81,7 +80,7 @@ def sidebar() -> None:
                       "sentence or quotation. Support and opposition: SUPPORTS and OPPOSES only.")
         st.radio("Colour by", list(COLOURS), format_func=COLOURS.get, key="colour", horizontal=True)
         st.radio("Size by", list(SIZES), format_func=SIZES.get, key="size", horizontal=True)
-        bounds = date_range(whole)
+        bounds = data.date_bounds()
         if bounds and bounds[0] < bounds[1]:
             window = state.get("window") or bounds
             state["window"] = (max(bounds[0], min(window[0], bounds[1])), min(bounds[1], max(window[1], bounds[0])))
@@ -117,9 +116,9 @@ def focus_and_hops(unfocused: nx.MultiDiGraph) -> None:
     else:
         state["weight"] = 1
     names = {n: f"{a.get('name') or n} ({a.get('label')})" for n, a in unfocused.nodes(data=True)}
-    whole = data.whole_graph()
-    if state["focus"] and state["focus"] not in names and state["focus"] in whole:
-        names[state["focus"]] = f"{whole.nodes[state['focus']].get('name')} ({whole.nodes[state['focus']].get('label')})"
+    actors = data.actor_names()
+    if state["focus"] and state["focus"] not in names and state["focus"] in actors:
+        names[state["focus"]] = actors[state["focus"]]
     options = sorted(names, key=lambda n: names[n].lower())
     keep_valid("focus", options)
     left, right = st.columns([3, 1])
@@ -155,7 +154,7 @@ def _close() -> None:
 
 def panel(view: nx.MultiDiGraph) -> None:
     node, edge = st.session_state["node"], st.session_state["edge"]
-    if node and node in data.whole_graph():
+    if node and data.has_node(node):
         st.button("✕ close", key="close_panel", on_click=_close, type="tertiary")
         actor_summary(node, compact=True)
     elif edge and len(edge) == 2:
@@ -167,9 +166,8 @@ def panel(view: nx.MultiDiGraph) -> None:
 
 
 def edge_panel(view: nx.MultiDiGraph, a: str, b: str) -> None:
-    whole = data.whole_graph()
-    names = {n: (whole.nodes[n].get("name") if n in whole else n) or n for n in (a, b)}
-    relationships = edge_evidence(view, a, b)
+    names = {n: data.name_of(n) for n in (a, b)}
+    relationships = edge_evidence(view, a, b, data.fact)
     st.subheader(f"{names[a]} — {names[b]}")
     if not relationships:
         st.info("There is no line between these two in the view as it is now.")

@@ -1,5 +1,6 @@
-"""The Overview page: counts, the most central actors, communities, who is named with whom (and in
-which articles), a shortest path between two actors, and the articles."""
+"""The Overview page: counts, the most central actors (most relationships, from the degrees the actor
+graph keeps: ``Store.top_actors``), communities, who is named with whom (and in which articles), a
+shortest path between two actors, and the articles."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ def render() -> None:
     left.dataframe(pd.DataFrame(stats["nodes"].items(), columns=["label", "nodes"]), hide_index=True)
     right.dataframe(pd.DataFrame(stats["relationships"].items(), columns=["type", "relationships"]),
                     hide_index=True)
+    analysis_table("Most central actors (most relationships)", pd.DataFrame(data.store().top_actors(15)), "centrality")
     graph = data.whole_graph()
-    analysis_table("Most central actors", pd.DataFrame(analysis.centrality(graph, 15)), "centrality")
     communities = [{**c, "members": "; ".join(c["members"])} for c in analysis.communities(graph)]
     analysis_table("Communities (Louvain)", pd.DataFrame(communities), "communities")
     index = data.article_index()
