@@ -62,3 +62,16 @@ def seed_extraction():
 
     (document,) = read_path(SAMPLE_ARTICLE)
     return get_pipeline().extract(document)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium through Playwright, for the browser tests (skipped without it, but under CI)."""
+    from polgraph.app.viewer.browser import CHROMIUM, launch
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing (scripts/test.sh installs it)")
+        pytest.skip("Debian's chromium is not installed")
+    with launch() as browser:
+        yield browser

@@ -6,14 +6,13 @@ Neo4j. Screenshots go to tests/artifacts/."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from polgraph.app.viewer.browser import CHROMIUM, click_edge, click_node, drawn, launch, network_frame, open_page, serve
+from polgraph.app.viewer.browser import click_edge, click_node, drawn, network_frame, open_page, serve
 from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord
 
@@ -22,16 +21,6 @@ from .test_viewer import EARLY, LE_PEN, VALLS, fill
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing (scripts/test.sh installs it)")
-        pytest.skip("Debian's chromium is not installed")
-    with launch() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,12 @@ click on a line, Reject, and the line leaves the drawn network; every outside re
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from polgraph.app.viewer.browser import CHROMIUM, click_edge, drawn, idle, launch, network_frame, open_page, serve
+from polgraph.app.viewer.browser import click_edge, drawn, idle, network_frame, open_page, serve
 from polgraph.graph import curation
 from polgraph.graph.open import open_store
 
@@ -17,16 +16,6 @@ from .test_viewer import LR, PS, fill
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing (scripts/test.sh installs it)")
-        pytest.skip("Debian's chromium is not installed")
-    with launch() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
