@@ -182,6 +182,12 @@ class ArticleContext:
         mention = self.mention_at(token)
         return mention.entity_id if mention else None
 
+    @property
+    def year(self) -> int | None:
+        """The year of the article's date, if it has one."""
+        published = self.document.published
+        return int(published[:4]) if published and published[:4].isdigit() else None
+
     def country_entity(self) -> Entity | None:
         """The Place node of the article's country, if the article names it."""
         return self.mentioned_country(self.country) if self.country else None

@@ -527,8 +527,7 @@ def _office_holder(ctx: ArticleContext, span: Span) -> Entry | None:
     office in the article's year, of the gender a title tells; where several do, the one of the article's
     country, else of the country most of its known people, parties and regions come from, else of the
     country it names most."""
-    published = ctx.document.published
-    if not published or not published[:4].isdigit() or len(span) > 2:
+    if ctx.year is None or len(span) > 2:
         return None
     before = ctx.text[max(0, span.start_char - 12) : span.start_char].split()
     title = before[-1].lower() if before else ""
@@ -538,7 +537,7 @@ def _office_holder(ctx: ArticleContext, span: Span) -> Entry | None:
                      and entry.label in ("Person", "Party", "Region"))
     named = [code for votes in (actors, countries_named(ctx.text)) for code, _ in votes.most_common()]
     countries = [ctx.country, *named] if ctx.country else named
-    return ctx.gazetteer.office_holder(span.text, int(published[:4]), countries, gender)
+    return ctx.gazetteer.office_holder(span.text, ctx.year, countries, gender)
 
 
 def _person_name(text: str) -> str:

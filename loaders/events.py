@@ -90,7 +90,7 @@ def find_events(ctx: ArticleContext) -> None:
     phrases += [p for p in (_elected_leader(ctx, t) for t in ctx.tokens if t.lemma_ in ELECT_VERBS) if p is not None]
     phrases += [_named_event(ctx, m) for m in NAMED_EVENTS.finditer(ctx.text)]
     phrases.sort(key=lambda p: p.start)
-    article_year = int(ctx.document.published[:4]) if ctx.document.published else None
+    article_year = ctx.year
     specific = [p for p in phrases if not p.generic]
     for phrase in specific:
         _complete(ctx, phrase, article_year)

@@ -595,11 +595,10 @@ class _Reader:
     def office_holder(self, token: Token) -> str | None:
         """The one person named before whom the gazetteer knows in this office in the article's year (any
         year when the article has no date): "Rishi Sunak ... the prime minister insisted"."""
-        title = self.title_of(token)
-        published = self.ctx.document.published
-        year = int(published[:4]) if published else None
+        title, year = self.title_of(token), self.ctx.year
         earlier = dict.fromkeys(m.entity_id for m in self.ctx.mentions
                                 if m.end <= token.idx and self.ctx.label_of(m.entity_id) == "Person")
+
         def held(office) -> bool:  # "the chancellor": the Chancellor of the Exchequer too
             role = office.role.lower()
             return (role == title or role.startswith(f"{title} of ")) and (year is None or office.held_in(year))
