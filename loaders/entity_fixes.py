@@ -250,6 +250,7 @@ def relabel(doc: Doc) -> Doc:
     by "Party" is one."""
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
     seats = {e.text for e in doc.ents if _before_a_seat_word(e)}
+    name_words = _person_words(doc)
     out = []
     for ent in doc.ents:
         label = ent.label_
@@ -263,7 +264,7 @@ def relabel(doc: Doc) -> Doc:
                 label = "PERSON"
         elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in _MEDIA_NOUNS:
             label = "ORG"
-        elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent):
+        elif label == "PERSON" and len(ent) == 1 and _place_by_neighbour(ent, name_words):
             label = "GPE"
         elif label in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and ent.text in seats:
             label = "GPE"  # "the Leicester South by-election", "the Hartlepool seat": every mention of it
@@ -295,7 +296,7 @@ _PLACE_HEADS = frozenset({"town", "towns", "city", "cities", "village", "village
                           "regions", "department", "county", "province", "municipality", "constituency"})
 
 
-def _place_by_neighbour(ent: Span) -> bool:
+def _place_by_neighbour(ent: Span, name_words: set[str]) -> bool:
     """A one-word "person" followed by a place noun ("the Doubs department"), joined by "and" to a place
     ("Frejus and Beziers"), or where a verb's act happened ("won in Kent")."""
     doc = ent.doc
@@ -311,7 +312,7 @@ def _place_by_neighbour(ent: Span) -> bool:
         return True
     # "beat Nigel Farage in Kent": where something was done, unless the word is part of someone's name
     return (first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and first.head.head.pos_ in ("VERB", "PROPN")
-            and first.head.head.lemma_ not in _IN_SOMEONE and token.text not in _person_words(doc))
+            and first.head.head.lemma_ not in _IN_SOMEONE and token.text not in name_words)
 
 
 def _capitalised_elsewhere(doc: Doc, word: str, sentence_starts: set[int]) -> bool:
@@ -368,7 +369,7 @@ def _person_words(doc: Doc) -> set[str]:
 def _is_ticket(ent: Span, person_words: set[str]) -> bool:
     """'Biden-Harris', 'Trump/Pence': two people's surnames joined, a ticket or a pair, not one person."""
     parts = [p for p in re.split(r"\s*[-/–]\s*", ent.text) if p]
-    return len(parts) >= 2 and any(j in ent.text for j in TICKET_JOINERS) and all(p in person_words for p in parts)
+    return len(parts) >= 2 and all(p in person_words for p in parts)
 
 
 @Language.component("polgraph_drop_words_not_people")

@@ -119,9 +119,14 @@ def with_conjuncts(token: Token) -> Iterator[Token]:
             yield from with_conjuncts(child)
 
 
+def _on_a_noun(verb: Token) -> bool:
+    """A past participle describing a noun: "the Greens, led by Y", "a candidate backed by Y"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def is_passive(verb: Token) -> bool:
-    """"X was backed by Y", and a participle on a noun: "the Greens, led by Y", "a candidate backed by Y"."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """"X was backed by Y", and a participle on a noun (``_on_a_noun``)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _on_a_noun(verb)
 
 
 def _chain(verb: Token) -> Iterator[Token]:
@@ -167,7 +172,7 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [t for s in own for t in with_conjuncts(s)]
         if word.dep_ == "relcl":
             return [word.head]
-        if word.dep_ == "acl" and word.tag_ == "VBN":  # "a candidate backed by X": the noun is the patient
+        if _on_a_noun(word):  # "a candidate backed by X": the noun is the patient
             return []
         if word.dep_ == "acl":  # "her bid to take the region": the bid's owner; "defended the decision to attack"
             owners = [c for c in word.head.children if c.dep_ == "poss"]
@@ -196,7 +201,7 @@ def agents(ctx: ArticleContext, verb: Token, through: Iterable[str] = ("compound
 
 def patients(ctx: ArticleContext, verb: Token, through: Iterable[str] = (), via: frozenset[str] | None = None) -> list[str]:
     """The entities ``verb`` is done to: its object, or its subject if it is passive."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if _on_a_noun(verb):
         heads = list(with_conjuncts(verb.head))
     elif is_passive(verb):
         heads = subject_tokens(verb)

@@ -76,8 +76,7 @@ def _placed_behind(ctx: ArticleContext) -> None:
     """"X came second", "finished third in the primary", "conceded defeat": X lost the election its sentence
     names, else the article's only one (not a seat or region: "came second in Hartlepool" says who won nothing
     there)."""
-    elections = sorted((e for e in ctx.entities.values() if e.label == "Election" and e.mentions),
-                       key=lambda e: -len(e.mentions))
+    elections = [e.id for e in ctx.entities.values() if e.label == "Election" and e.mentions]
     for verb in ctx.tokens:
         placed_behind = verb.lemma_ in PLACING_VERBS and any(c.dep_ == "advmod" and c.lower_ in BEHIND
                                                              for c in verb.children)
@@ -88,7 +87,7 @@ def _placed_behind(ctx: ArticleContext) -> None:
         sentence = verb.sent
         named = [m.entity_id for m in ctx.mentions_between(sentence.start_char, sentence.end_char)
                  if ctx.label_of(m.entity_id) == "Election"]
-        election = named[0] if named else (elections[0].id if len(elections) == 1 else None)
+        election = named[0] if named else (elections[0] if len(elections) == 1 else None)
         if election is None:
             continue
         tier = "explicit" if named else "inferred"
