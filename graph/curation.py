@@ -578,22 +578,14 @@ class Rules:
 
     def node(self, node: str) -> str:
         """The id a node has now, after merges and relabels (followed in turn)."""
-        seen = {node}
-        while node in self.ids and self.ids[node] not in seen:
-            node = self.ids[node]
-            seen.add(node)
-        return node
+        return _follow(self.ids, node)
 
     def mapped(self, key: FactKey) -> FactKey:
         return FactKey(key.type, self.node(key.source), self.node(key.target))
 
     def resolve(self, key: FactKey) -> FactKey:
         """Where an edited fact went (following later edits too)."""
-        seen = {key}
-        while key in self.redirect and self.redirect[key] not in seen:
-            key = self.redirect[key]
-            seen.add(key)
-        return key
+        return _follow(self.redirect, key)
 
     def apply(self, batch: GraphBatch) -> GraphBatch:
         """The article's records as the decisions have them: rejected actors out, names, labels,
@@ -643,6 +635,15 @@ class Rules:
             label, name = self.ends[node]
             nodes[node] = NodeRecord(label, node, {"name": self.names.get(node, (name,))[0]})
         return node in nodes
+
+
+def _follow(moves: dict, start):
+    """Where ``start`` ends up along ``moves`` (old -> new), each step taken once: a cycle stops the walk."""
+    seen = {start}
+    while start in moves and moves[start] not in seen:
+        start = moves[start]
+        seen.add(start)
+    return start
 
 
 def _drop_merged(split_decision: Decision, made: list[Decision]) -> list[str]:
