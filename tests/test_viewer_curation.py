@@ -114,14 +114,20 @@ def test_read_only_without_curate(curating: dict, monkeypatch: pytest.MonkeyPatc
     assert "Reviewer" not in [t.label for t in app.sidebar.text_input]
 
 
-def test_polgraph_load_runs_while_the_viewer_curates(seed_extraction, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def embedded_curating(seed_extraction, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An embedded store with the seed's graph, which the viewer curates (no writer held open)."""
     db = tmp_path / "g"
     with open_store(db) as store:
         fill(store, seed_extraction)
     monkeypatch.setenv("POLGRAPH_APP_DB", str(db))
     monkeypatch.delenv("POLGRAPH_APP_NEO4J", raising=False)
     monkeypatch.setenv("POLGRAPH_APP_CURATE", "1")
+    return db
+
+
+def test_polgraph_load_runs_while_the_viewer_curates(embedded_curating: Path, tmp_path: Path) -> None:
+    db = embedded_curating
     app = open_app({"mode": "stance", "edge": [PS, LR]})
     button(app, "edge_0_curate_reject").click().run()  # the viewer has decided, and is still open
     other = tmp_path / "other.txt"
@@ -139,14 +145,8 @@ def test_polgraph_load_runs_while_the_viewer_curates(seed_extraction, tmp_path: 
         assert curation.decisions(store)[-1].kind == "rename"
 
 
-def test_a_decision_while_a_load_holds_the_store_says_so_and_changes_nothing(seed_extraction, tmp_path: Path,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "g"
-    with open_store(db) as store:
-        fill(store, seed_extraction)
-    monkeypatch.setenv("POLGRAPH_APP_DB", str(db))
-    monkeypatch.delenv("POLGRAPH_APP_NEO4J", raising=False)
-    monkeypatch.setenv("POLGRAPH_APP_CURATE", "1")
+def test_a_decision_while_a_load_holds_the_store_says_so_and_changes_nothing(embedded_curating: Path) -> None:
+    db = embedded_curating
     app = open_app({"mode": "stance", "edge": [PS, LR]})
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from polgraph.graph.open import open_store; "
                                f"store = open_store({str(db)!r}); print('open', flush=True); time.sleep(12)"],
