@@ -22,26 +22,32 @@ from typing import Any
 
 import neo4j
 
+from polgraph.graph.folding import CorpusFold
 from polgraph.graph.neo4j_store import credentials_from_environment
 from polgraph.graph.schema import Property
-from polgraph.graph.store import FoldedCorpus, Store
+from polgraph.graph.store import Store
 
 ROWS_PER_TRANSACTION = 10_000
 LIST_SEPARATOR = "\x1f"  # ASCII unit separator: never in names, spans or evidence sentences
 
 
-def load_csv(store: Store, corpus: FoldedCorpus, folder: Path) -> dict[str, float]:
+def load_csv(store: Store, corpus: CorpusFold, folder: Path) -> dict[str, float]:
     """Write ``corpus`` to CSV files in ``folder`` and LOAD CSV them into the empty Neo4j behind ``store``.
 
-    Returns the seconds spent writing the files and the seconds the server took to read them."""
+    Returns the seconds spent folding the facts and writing the files, the seconds the server took to
+    read them, and how many nodes and facts the files hold."""
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     statements = []
+    nodes = facts = 0
     for label, rows in corpus.nodes.items():
+        nodes += len(rows)
         properties = store.schema.node(label).properties
         path = write_csv(folder / f"node_{label}.csv", properties, rows.values())
         statements.append((path, f"CREATE (n:{label} {{{_converted(properties)}}})"))
-    for (rel_type, source_label, target_label), rows in corpus.facts.items():
+    for rel_type, source_label, target_label in corpus.tables:
+        rows = corpus.facts((rel_type, source_label, target_label))
+        facts += len(rows)
         rel = store.schema.relationship(rel_type)
         path = write_csv(folder / f"rel_{rel_type}_{source_label}_{target_label}.csv", rel.columns, rows.values())
         statements.append((path, f"MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} "
@@ -54,7 +60,8 @@ def load_csv(store: Store, corpus: FoldedCorpus, folder: Path) -> dict[str, floa
             session.run(f"LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {{ {create} }} "
                         f"IN TRANSACTIONS OF {ROWS_PER_TRANSACTION} ROWS",
                         {"url": path.resolve().as_uri(), "separator": LIST_SEPARATOR}).consume()
-    return {"csv_seconds": written - started, "server_seconds": time.perf_counter() - written}
+    return {"csv_seconds": written - started, "server_seconds": time.perf_counter() - written, "nodes": nodes,
+            "facts": facts}
 
 
 def write_csv(path: Path, columns: dict[str, Property], rows: Any) -> Path:

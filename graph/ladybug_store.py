@@ -48,9 +48,9 @@ def _buffer_pool_bytes() -> int:
 
 class LadybugStore(Store):
     kind = "embedded"
-    # Rows per COPY in a bulk load: each holds several hundred MB of working memory at 100k+ rows (a 1M-edge
-    # load peaked at 2.2 GB with 500k), while smaller ones pay more for appending to a filled table.
-    bulk_rows = 120_000
+    # A bulk load COPYs each table in one go: a second COPY into a filled relationship table makes the
+    # next checkpoint rewrite it (at 1M edges, 16 s of commits with 120,000 rows per COPY).
+    bulk_rows = None
     insert_min_rows = 1000  # each COPY claims fresh storage, which small ones waste: fewer rows go through MERGE
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:

@@ -17,20 +17,20 @@ import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from .actor_graph import ActorGraph, LeanSubgraph
+from .folding import CorpusFold
 from .records import (
     GraphBatch,
     NodeRecord,
     RelationshipRecord,
     drop_article,
     merge_fact,
-    merge_fact_into,
     merge_node,
-    own_fact,
 )
 from .schema import Schema, SchemaError, load_schema
 from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
@@ -39,7 +39,6 @@ DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement", "Decision"}  # nodes a path between actors does not go through
-SEEN_SETS_FROM = 64  # provenance entries from which folding a fact keeps sets beside its lists
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -74,23 +73,13 @@ class Subgraph:
     truncated: bool = False
 
 
-@dataclass
-class FoldedCorpus:
-    """Many articles folded into one row per node and per fact, each row holding its own key."""
-
-    nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))  # label -> id -> row
-    facts: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, Any]]] = field(
-        default_factory=lambda: defaultdict(dict))  # (type, source label, target label) -> (source, target) -> row
-    articles: int = 0
-
-
 class Store(ABC):
     """A Cypher graph store holding the political graph."""
 
     kind: str  # "embedded" or "neo4j"
     location: str  # a path or a URI, never with credentials
     read_only: bool
-    bulk_rows = 10_000  # rows per transaction in bulk_load
+    bulk_rows: int | None = 10_000  # rows per transaction in bulk_load (None: a table in one)
     insert_min_rows = 0  # from this many new rows up, a write uses _insert_* rather than _create_*
 
     def __init__(self) -> None:
@@ -185,58 +174,59 @@ class Store(ABC):
     def bulk_load(self, batches: Iterable[GraphBatch]) -> WriteSummary:
         """Load a whole corpus into an empty store at the database's own bulk speed.
 
-        Every article's records are folded in memory first (provenance merged exactly as
-        ``write_batch`` would), then each table is written in large inserts: COPY FROM on LadybugDB,
-        UNWIND ... MERGE on Neo4j, with no reads, as nothing is stored yet. If anything fails the store
-        is emptied again, so it is left as it was.
+        Every article is checked and folded first (provenance merged exactly as ``write_batch`` would
+        merge it; see folding.py), then each table is written in large inserts: COPY FROM on LadybugDB,
+        UNWIND ... MERGE on Neo4j, with no reads, as nothing is stored yet. Facts are folded one table
+        at a time as it is written, so memory holds the nodes and one table. If anything fails the
+        store is emptied again, so it is left as it was.
         """
         self._check_writable()
         stored = self.stats()
         if any(stored["nodes"].values()):
             raise StoreError(f"bulk load needs an empty store and {self.describe()} holds a graph; "
                              "use write_batches to add to it")
-        corpus = self.fold(batches)
-        summary = WriteSummary(f"{corpus.articles} articles", nodes_created=sum(map(len, corpus.nodes.values())),
-                               relationships_created=sum(map(len, corpus.facts.values())))
-        try:
-            # Each table leaves memory once written, making room for the database's own.
-            for label in list(corpus.nodes):
-                for chunk in _chunks(corpus.nodes.pop(label).values(), self.bulk_rows):
-                    self._in_transaction(partial(self._insert_nodes, label=label, rows=chunk), write=True)
-            for rel_type, source_label, target_label in list(corpus.facts):
-                rows = corpus.facts.pop((rel_type, source_label, target_label))
-                for chunk in _chunks(rows.values(), self.bulk_rows):
-                    self._in_transaction(partial(self._insert_relationships, rel_type=rel_type,
-                                                 source_label=source_label, target_label=target_label, rows=chunk),
-                                         write=True)
-            self._settle()
-        except BaseException:
-            self.clear()
-            raise
+        with self.fold(batches) as corpus:
+            summary = WriteSummary(f"{corpus.articles} articles", nodes_created=sum(map(len, corpus.nodes.values())))
+            try:
+                # Each table leaves memory once written, making room for the database's own.
+                for label in list(corpus.nodes):
+                    for chunk in _chunks(corpus.nodes.pop(label).values(), self.bulk_rows):
+                        self._in_transaction(partial(self._insert_nodes, label=label, rows=chunk), write=True)
+                # The database writes one table while the next is folded: both stores' drivers let go of
+                # Python's lock while the database works.
+                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="polgraph-bulk-load") as writer:
+                    writing: Future[None] | None = None
+                    for table in corpus.tables:
+                        rows = corpus.facts(table)
+                        summary.relationships_created += len(rows)
+                        if writing is not None:
+                            writing.result()
+                        writing = writer.submit(self._insert_table, table, rows)
+                        del rows
+                    if writing is not None:
+                        writing.result()
+                self._settle()
+            except BaseException:
+                self.clear()
+                raise
         return summary
 
-    def fold(self, batches: Iterable[GraphBatch]) -> FoldedCorpus:
-        """Check every article against the schema and fold all their records in memory, one row per
-        node and per fact, provenance merged exactly as ``write_batch`` would merge it."""
-        corpus = FoldedCorpus()
-        seen: dict[int, tuple[set[str], set[str]]] = {}  # id(row) -> its articles and spans, for long lists
-        for batch in batches:
-            self.check_batch(batch)
-            corpus.articles += 1
-            for node in batch.nodes:
-                table = corpus.nodes[node.label]
-                row = table.get(node.id)
-                table[node.id] = {**node.properties, "id": node.id} if row is None else merge_node(row, node.properties)
-            for rel in batch.relationships:
-                table = corpus.facts[(rel.type, rel.source_label, rel.target_label)]
-                key = (rel.source, rel.target)
-                row = table.get(key)
-                if row is None:
-                    table[key] = {**own_fact(rel.properties), "source": rel.source, "target": rel.target}
-                else:
-                    if len(row["spans"]) >= SEEN_SETS_FROM and id(row) not in seen:
-                        seen[id(row)] = (set(row["articles"]), set(row["spans"]))
-                    merge_fact_into(row, rel.properties, seen.get(id(row)))
+    def _insert_table(self, table: tuple[str, str, str], rows: dict[Any, dict[str, Any]]) -> None:
+        rel_type, source_label, target_label = table
+        for chunk in _chunks(rows.values(), self.bulk_rows):
+            self._in_transaction(partial(self._insert_relationships, rel_type=rel_type, source_label=source_label,
+                                         target_label=target_label, rows=chunk), write=True)
+
+    def fold(self, batches: Iterable[GraphBatch]) -> CorpusFold:
+        """Check every article against the schema and fold them (see folding.py); use it in a ``with``."""
+        corpus = CorpusFold()
+        try:
+            for batch in batches:
+                self.check_batch(batch)
+                corpus.add(batch)
+        except BaseException:
+            corpus.close()
+            raise
         return corpus
 
     @abstractmethod
@@ -698,7 +688,11 @@ def _set_clause(var: str, rows: list[dict[str, Any]], declared: list[str]) -> st
     return (" SET " + ", ".join(f"{var}.{p} = row.{p}" for p in present)) if present else ""
 
 
-def _chunks(rows: Iterable[Any], size: int = BATCH_SIZE) -> Iterator[list[Any]]:
+def _chunks(rows: Iterable[Any], size: int | None = BATCH_SIZE) -> Iterator[list[Any]]:
+    """``rows`` in lists of ``size`` (None: all in one)."""
+    if size is None:
+        yield list(rows)
+        return
     chunk: list[Any] = []
     for row in rows:
         chunk.append(row)

@@ -63,7 +63,8 @@ def test_neo4j_load_csv_stores_what_bulk_load_stores(store: Store, tmp_path: Pat
     store.bulk_load(synthetic.synthetic_batches(300))
     expected = whole_graph(store)
     store.clear()
-    neo4j_load_csv.load_csv(store, store.fold(synthetic.synthetic_batches(300)), tmp_path / "csv")
+    with store.fold(synthetic.synthetic_batches(300)) as corpus:
+        neo4j_load_csv.load_csv(store, corpus, tmp_path / "csv")
     assert whole_graph(store) == expected
     assert any(rel[3]["articles"] for rel in expected[1])  # lists came back as lists
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from polgraph.graph.folding import SEEN_SETS_FROM
 from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact
 from polgraph.graph.schema import SchemaError
-from polgraph.graph.store import SEEN_SETS_FROM, QueryError, Store, StoreError
+from polgraph.graph.store import QueryError, Store, StoreError
 
 LE_PEN, FN, NORD = "person:marine-le-pen", "party:front-national", "region:nord-pas-de-calais-picardie"
 
@@ -303,11 +304,10 @@ def test_folding_a_fact_stated_in_many_articles_merges_it_as_write_batch_would()
     expected = None
     for article in articles:
         expected = merge_fact(expected, fact(article))
-    with open_store(":memory:") as store:
-        corpus = store.fold(batches)
-    leads = corpus.facts[("LEADS", "Person", "Party")][(LE_PEN, FN)]
-    assert leads == {**expected, "source": LE_PEN, "target": FN}
-    assert len(leads["articles"]) == len(articles) and corpus.articles == len(articles) + 2
+    with open_store(":memory:") as store, store.fold(batches) as corpus:
+        leads = corpus.facts(("LEADS", "Person", "Party"))[(LE_PEN, FN)]
+        assert leads == {**expected, "source": LE_PEN, "target": FN}
+        assert len(leads["articles"]) == len(articles) and corpus.articles == len(articles) + 2
 
 
 def test_bulk_load_needs_an_empty_store_and_checks_every_article_first(store: Store) -> None:
