@@ -37,6 +37,10 @@ from polgraph.graph.records import GraphBatch  # noqa: E402
 from polgraph.graph.store import Store  # noqa: E402
 
 LATER_ARTICLES_SEED = 7  # further articles, written after the graph is loaded, name the same actors
+# The naive loader's sample: long enough (tens of seconds) that its rate, and every ratio to it, holds
+# between runs (300 edges moved it 2x from one run to the next).
+PER_ROW_EDGES = 3000
+PER_ARTICLE_ARTICLES = 30
 
 
 def per_row(store: Store, batches: list[GraphBatch], edges_wanted: int) -> dict[str, Any]:
@@ -120,9 +124,9 @@ def step_bulk(kind: str, edges: int, folder: Path, samples: int, only_queries: b
         if only_queries:
             result["queries"] = measure_queries(store, samples)
             return result
-        later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 60))
-        result["per_row"] = per_row(store, later[:30], 300)
-        result["per_article"] = per_article(store, later[30:])
+        later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 200))
+        result["per_row"] = per_row(store, later[:-PER_ARTICLE_ARTICLES], PER_ROW_EDGES)
+        result["per_article"] = per_article(store, later[-PER_ARTICLE_ARTICLES:])
         result["queries"] = measure_queries(store, samples)
     return result
 

@@ -80,7 +80,8 @@ class Store(ABC):
     location: str  # a path or a URI, never with credentials
     read_only: bool
     bulk_rows: int | None = 10_000  # rows per transaction in bulk_load (None: a table in one)
-    insert_min_rows = 0  # from this many new rows up, a write uses _insert_* rather than _create_*
+    insert_min_rows = 0  # from this many new rows of a table up, a write uses _insert_* rather than _create_*
+    facts_per_transaction = 20_000  # write_batches' group of articles
 
     def __init__(self) -> None:
         self.schema: Schema = load_schema()
@@ -149,8 +150,10 @@ class Store(ABC):
         self.check_batch(batch)
         return self._in_transaction(lambda run: self._write(run, batch), write=True)
 
-    def write_batches(self, batches: Iterable[GraphBatch], facts_per_transaction: int = 20_000) -> Iterator[WriteSummary]:
-        """Write many articles, whole articles grouped into transactions of about ``facts_per_transaction``.
+    def write_batches(self, batches: Iterable[GraphBatch],
+                      facts_per_transaction: int | None = None) -> Iterator[WriteSummary]:
+        """Write many articles, whole articles grouped into transactions of about ``facts_per_transaction``
+        (by default the store's own ``facts_per_transaction``).
 
         The fast way to load a big extracted corpus: each statement carries thousands of rows, so
         fixed costs (commit, planning, LadybugDB's scan of a relationship table) are paid per group,
@@ -159,6 +162,7 @@ class Store(ABC):
         written not at all and earlier groups kept. Yields one summary per group.
         """
         self._check_writable()
+        facts_per_transaction = facts_per_transaction or self.facts_per_transaction
         group: list[GraphBatch] = []
         facts = 0
         for batch in batches:
@@ -274,9 +278,11 @@ class Store(ABC):
                     if full != stored:
                         summary.nodes_updated += 1
                         changed_rows.append(row)
-            for chunk in _chunks(new_rows):
-                insert = self._insert_nodes if len(chunk) >= self.insert_min_rows else self._create_nodes
-                insert(run, label, chunk)
+            if len(new_rows) >= self.insert_min_rows:
+                for chunk in _chunks(new_rows, self.bulk_rows):
+                    self._insert_nodes(run, label, chunk)
+            elif new_rows:
+                self._create_nodes(run, label, new_rows)
             for chunk in _chunks(changed_rows):
                 run(f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}})" + _set_clause("n", chunk, declared),
                     {"rows": chunk})
@@ -299,10 +305,11 @@ class Store(ABC):
                 elif full != stored:
                     summary.relationships_updated += 1
                     changed_rows.append(row)
-            for chunk in _chunks(new_rows):
-                insert = (self._insert_relationships if len(chunk) >= self.insert_min_rows
-                          else self._create_relationships)
-                insert(run, rel_type, source_label, target_label, chunk)
+            if len(new_rows) >= self.insert_min_rows:
+                for chunk in _chunks(new_rows, self.bulk_rows):
+                    self._insert_relationships(run, rel_type, source_label, target_label, chunk)
+            elif new_rows:
+                self._create_relationships(run, rel_type, source_label, target_label, new_rows)
             if len(changed_rows) <= FEW_IDS:  # one statement each, as for the reads
                 for row in changed_rows:
                     sets = ", ".join(f"r.{p} = ${p}" for p in declared if row[p] is not None)
