@@ -5,6 +5,8 @@ page's way to rebuild exactly this view."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 import streamlit as st
@@ -37,9 +39,10 @@ def default_types() -> list[str]:
     return [t for t in data.store().schema.relationships if t not in HIDDEN_TYPES]
 
 
-def selection(focus: bool = True) -> Selection:
-    """The view the session's values ask for (without its focus if asked: the whole network to pick from)."""
-    state = st.session_state
+def selection(focus: bool = True, state: Mapping[str, Any] | None = None) -> Selection:
+    """The view the session's values ask for (without its focus if asked: the whole network to pick from),
+    or ``state``'s (``defaults()``: the first page's, which `polgraph app` builds before serving)."""
+    state = st.session_state if state is None else state
     window = state.get("window") or (None, None)
     return Selection(
         mode=state["mode"], labels=tuple(state["labels"]),
