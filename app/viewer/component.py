@@ -44,8 +44,10 @@ var drawn = null;       // the version on screen: a rerun with the same data kee
 window.drawnAt = null;  // when the current version finished drawing (performance.now())
 
 function draw(args) {
-  container.style.height = args.height + "px";
-  send("streamlit:setFrameHeight", {height: args.height + 4});
+  // Streamlit opens the frame args.height tall: keep it so (the border inside it), as a resize would
+  // make vis-network draw everything a second time.
+  container.style.height = (args.height - 4) + "px";
+  send("streamlit:setFrameHeight", {height: args.height});
   if (args.version === drawn) { return; }
   drawn = args.version;
   window.drawnAt = null;

@@ -28,6 +28,15 @@ def url_defaults() -> dict:
     return {**network_page.defaults(), "actor": None, "article": None}
 
 
+def warm() -> None:
+    """Read and draw what the first Network page shows (its default view, layout and drawing, and the
+    pickers' lists) into the caches every session shares: `polgraph app` calls it before it serves."""
+    defaults = url_defaults()
+    data.drawn(network_page.selection(state=defaults), defaults["colour"], defaults["size"])
+    data.actor_names()
+    data.article_index()
+
+
 def main() -> None:
     st.set_page_config(page_title="polgraph", layout="wide")
     try:

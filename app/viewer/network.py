@@ -45,6 +45,7 @@ SMALL_COMMUNITY = "#d0d0d0"  # communities beyond the palette
 WIDTH_MEANS = {NAMED_WITH: "sentences or statements naming both", "default": "articles stating it"}
 SPRING_LIMIT = 300  # above this many nodes, force_layout lays a part out: networkx's spring layout slows down past it
 FORCE_ROUNDS = 50  # rounds of force_layout
+CURVE = 0.15  # how much more each further line between the same two nodes curves (clockwise)
 NODE_ROOM = 200  # side of the square one node gets, in vis-network's units (nodes are 10 to 35 across)
 
 
@@ -147,21 +148,22 @@ def drawing(view: nx.MultiDiGraph, colour_by: str = "label", size_by: str = "deg
     heaviest = max((d.get("weight", 1) for *_, d in view.edges(data=True)), default=1) or 1
     edges = []
     between: dict[frozenset[str], int] = {}  # lines drawn so far between two nodes, either way
-    for i, (source, target, attrs) in enumerate(view.edges(data=True)):
+    for source, target, attrs in view.edges(data=True):
         rel_type = attrs.get("type", "")
         weight = attrs.get("weight", 1)
         pair = frozenset((source, target))
         between[pair] = between.get(pair, 0) + 1
-        edges.append({"id": str(i), "from": source, "to": target, "color": EDGE_COLOUR.get(rel_type, FACT_COLOUR),
-                      "width": _width(weight, heaviest), "title": _edge_tooltip(attrs),
-                      "label": "" if rel_type == NAMED_WITH else rel_type,
-                      "arrows": {"to": {"enabled": rel_type != NAMED_WITH, "scaleFactor": 0.5}},
-                      "font": {"size": 9, "align": "middle"},
-                      # Curved clockwise, more for each further line between the same two nodes: opposite and
-                      # parallel relationships stay apart.
-                      "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.1 + 0.15 * (between[pair] - 1)}})
+        edge = {"from": source, "to": target, "color": EDGE_COLOUR.get(rel_type, FACT_COLOUR),
+                "width": _width(weight, heaviest), "title": _edge_tooltip(attrs),
+                "label": "" if rel_type == NAMED_WITH else rel_type, "arrows": {"to": {"enabled": rel_type != NAMED_WITH}}}
+        if between[pair] > 1:  # the first line between two nodes is straight (half the drawing time of a
+            # curve), each further one curves more, clockwise: opposite and parallel relationships stay apart
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(CURVE * (between[pair] - 1), 2)}
+        edges.append(edge)
+    # What every line shares is said once here, not on each line (vis-network merges each line's own over it).
     options = {"physics": {"enabled": False}, "interaction": {"hover": True, "tooltipDelay": 120},
-               "edges": {"smooth": False}}
+               "edges": {"smooth": False,
+                         "arrows": {"to": {"scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"}}}
     content = {"nodes": nodes, "edges": edges, "options": options}
     version = hashlib.sha1(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
     return {**content, "version": version,
