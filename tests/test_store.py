@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import pytest
 
+from polgraph.graph import folding
 from polgraph.graph.folding import SEEN_SETS_FROM
 from polgraph.graph.open import open_store
 from polgraph.graph.records import GraphBatch, NodeRecord, RelationshipRecord, merge_fact
@@ -294,6 +297,26 @@ def test_grouped_and_bulk_writes_store_what_article_by_article_writes_store(stor
     summary = store.bulk_load(corpus())
     assert summary.relationships_created == len(expected[1])
     assert snapshot(store) == expected
+
+
+def test_bulk_load_spilling_facts_to_disk_stores_what_write_batch_stores(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for batch in corpus():
+        store.write_batch(batch)
+    expected = snapshot(store)
+    store.clear()
+    monkeypatch.setattr(folding, "SPILL_RECORDS", 100)  # 1,200 MEMBER_OF facts: a dozen spills of that table
+    spills = tmp_path / "spills"
+    spills.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spills))
+    store.bulk_load(corpus())
+    assert snapshot(store) == expected
+    store.clear()
+    broken = corpus()
+    broken[-1].relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:d")))
+    with pytest.raises(SchemaError):
+        store.bulk_load(broken)
+    assert list(spills.iterdir()) == []  # the spill folder goes, whether the load succeeds or not
 
 
 def test_folding_a_fact_stated_in_many_articles_merges_it_as_write_batch_would() -> None:
