@@ -53,9 +53,32 @@ class LeanEdge(NamedTuple):
 
 @dataclass
 class LeanSubgraph:
-    nodes: list[LeanNode] = field(default_factory=list)
-    edges: list[LeanEdge] = field(default_factory=list)
+    """Actors and facts as columns: entry i of each ``node_`` list is node i, of each ``edge_`` list fact i.
+
+    Columns rather than an object per row: a hub's ego network is thousands of rows, and that many new
+    objects per walk made Python's cycle collector stop every other hub walk for 10 to 25 ms at 1M
+    edges. ``nodes`` and ``edges`` give the rows as named tuples, built when asked for.
+    """
+
+    node_ids: list[str] = field(default_factory=list)
+    node_labels: list[str] = field(default_factory=list)
+    node_names: list[str | None] = field(default_factory=list)
+    node_degrees: list[int] = field(default_factory=list)  # relationships in the whole store, MENTIONED_IN left out
+    edge_types: list[str] = field(default_factory=list)
+    edge_sources: list[str] = field(default_factory=list)
+    edge_targets: list[str] = field(default_factory=list)
+    edge_tiers: list[str | None] = field(default_factory=list)
+    edge_weights: list[int] = field(default_factory=list)  # articles stating the fact
     truncated: bool = False  # True when the node cap left neighbours out
+
+    @property
+    def nodes(self) -> list[LeanNode]:
+        return list(map(LeanNode, self.node_ids, self.node_labels, self.node_names, self.node_degrees))
+
+    @property
+    def edges(self) -> list[LeanEdge]:
+        return list(map(LeanEdge, self.edge_types, self.edge_sources, self.edge_targets, self.edge_tiers,
+                        self.edge_weights))
 
 
 class ActorGraph:
@@ -92,6 +115,11 @@ class ActorGraph:
         np.cumsum(np.bincount(ends, minlength=count), out=self.start[1:])
         self.fact_degree = np.diff(self.start)
         self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
+        # The same values as numpy object arrays, so an answer's columns are taken by index in one step;
+        # a tier of -1 (none) takes the None at the end.
+        self._columns = {name: np.array([*values], dtype=object) for name, values in (
+            ("ids", self.ids), ("labels", self.labels), ("names", self.names), ("types", self.type_names),
+            ("tiers", [*self.tier_names, None]))}
         self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
         self._rank_of_id: np.ndarray | None = None  # see _id_rank
 
@@ -201,7 +229,7 @@ class ActorGraph:
             # One distinct key per fact: its own first, then by weight, then the lower index.
             key = (own * (self.weights.max() + 1) + self.weights[edges]) * len(self.types) + (len(self.types) - edges)
             edges = np.sort(edges[np.argpartition(-key, max_edges - 1)[:max_edges]])
-        return LeanSubgraph(self._nodes(nodes), self._edges(edges), truncated)
+        return self._subgraph(nodes, edges, truncated)
 
     def view(self, types: Iterable[str], labels: Collection[str], *, tier: str = "any", min_weight: int = 1,
              focus: str | None = None, hops: int = 1, limit: int = 1500) -> tuple[LeanSubgraph, int]:
@@ -253,7 +281,7 @@ class ActorGraph:
             kept = np.zeros(len(self.ids), dtype=bool)
             kept[nodes] = True
             edges = edges[kept[sources] & kept[targets]]
-        return LeanSubgraph(self._nodes(nodes), self._edges(edges), before > limit), before
+        return self._subgraph(nodes, edges, before > limit), before
 
     def _id_rank(self) -> np.ndarray:
         """Each node's place among the ids in text order (ties in a view's cap go to the lower id)."""
@@ -327,13 +355,12 @@ class ActorGraph:
         return [{"id": self.ids[i], "name": self.names[i], "relationships": int(self.degree[i])}
                 for i in ranked[:limit]]
 
-    def _nodes(self, nodes: np.ndarray) -> list[LeanNode]:
-        ids, labels, names = self.ids, self.labels, self.names
-        return [LeanNode(ids[i], labels[i], names[i], d)
-                for i, d in zip(nodes.tolist(), self.degree[nodes].tolist(), strict=True)]
-
-    def _edges(self, edges: np.ndarray) -> list[LeanEdge]:
-        ids, types, tiers = self.ids, self.type_names, [*self.tier_names, None]  # tier -1: the None at the end
-        return [LeanEdge(types[t], ids[a], ids[b], tiers[r], w) for t, a, b, r, w in zip(
-            self.types[edges].tolist(), self.sources[edges].tolist(), self.targets[edges].tolist(),
-            self.tiers[edges].tolist(), self.weights[edges].tolist(), strict=True)]
+    def _subgraph(self, nodes: np.ndarray, edges: np.ndarray, truncated: bool) -> LeanSubgraph:
+        """The nodes and facts at these indexes, as columns."""
+        ids, sources, targets = self._columns["ids"], self.sources[edges], self.targets[edges]
+        return LeanSubgraph(
+            node_ids=ids[nodes].tolist(), node_labels=self._columns["labels"][nodes].tolist(),
+            node_names=self._columns["names"][nodes].tolist(), node_degrees=self.degree[nodes].tolist(),
+            edge_types=self._columns["types"][self.types[edges]].tolist(), edge_sources=ids[sources].tolist(),
+            edge_targets=ids[targets].tolist(), edge_tiers=self._columns["tiers"][self.tiers[edges]].tolist(),
+            edge_weights=self.weights[edges].tolist(), truncated=truncated)
