@@ -125,8 +125,10 @@ def step_bulk(kind: str, edges: int, folder: Path, samples: int, only_queries: b
             result["queries"] = measure_queries(store, samples)
             return result
         later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 200))
-        result["per_row"] = per_row(store, later[:-PER_ARTICLE_ARTICLES], PER_ROW_EDGES)
-        result["per_article"] = per_article(store, later[-PER_ARTICLE_ARTICLES:])
+        # The last articles for write_batch; a tiny graph (the smoke test's) has few, which the two share.
+        split = len(later) - min(PER_ARTICLE_ARTICLES, len(later) // 2)
+        result["per_row"] = per_row(store, later[:split], PER_ROW_EDGES)
+        result["per_article"] = per_article(store, later[split:])
         result["queries"] = measure_queries(store, samples)
     return result
 
