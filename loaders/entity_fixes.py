@@ -249,7 +249,8 @@ def relabel(doc: Doc) -> Doc:
     PERSON ending in "Square" or "Station", and a name before "by-election" or "seat"; a lone NORP followed
     by "Party" is one."""
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
-    seats = {e.text for e in doc.ents if _before_a_seat_word(e)}
+    text = doc.text  # built from every token on each read: once per document
+    seats = {e.text for e in doc.ents if _SEAT_WORD.match(text, e.end_char)}
     name_words = _person_words(doc)
     out = []
     for ent in doc.ents:
@@ -282,10 +283,6 @@ def relabel(doc: Doc) -> Doc:
 _IN_SOMEONE = frozenset({"believe", "trust", "invest", "confide", "interest", "lie", "rest", "place", "put"})
 _SEAT_HOLDERS = frozenset({"candidate", "mp", "mep", "msp", "mla", "td", "senator", "councillor", "member"})
 _SEAT_WORD = re.compile(r"\s+(?:by-?election|constituency|seat|riding|electorate|ward)\b", re.IGNORECASE)
-
-
-def _before_a_seat_word(ent: Span) -> bool:
-    return bool(_SEAT_WORD.match(ent.doc.text, ent.end_char))
 
 
 _PLACE_FOLLOWERS = frozenset({"department", "region", "county", "province", "district", "town", "city", "area"})
