@@ -283,6 +283,13 @@ def corpus(members: int = 1200) -> list[GraphBatch]:
     return batches
 
 
+def broken_corpus() -> list[GraphBatch]:
+    """``corpus()`` whose last article has a fact the schema refuses (a party leading a person)."""
+    batches = corpus()
+    batches[-1].relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:d")))
+    return batches
+
+
 def test_grouped_and_bulk_writes_store_what_article_by_article_writes_store(store: Store) -> None:
     for batch in corpus():
         store.write_batch(batch)
@@ -312,10 +319,8 @@ def test_bulk_load_spilling_facts_to_disk_stores_what_write_batch_stores(
     store.bulk_load(corpus())
     assert snapshot(store) == expected
     store.clear()
-    broken = corpus()
-    broken[-1].relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:d")))
     with pytest.raises(SchemaError):
-        store.bulk_load(broken)
+        store.bulk_load(broken_corpus())
     assert list(spills.iterdir()) == []  # the spill folder goes, whether the load succeeds or not
 
 
@@ -340,10 +345,8 @@ def test_bulk_load_needs_an_empty_store_and_checks_every_article_first(store: St
         store.bulk_load(corpus())
     assert snapshot(store) == before
     store.clear()
-    broken = corpus()
-    broken[-1].relationships.append(RelationshipRecord("LEADS", "Party", FN, "Person", LE_PEN, fact("article:d")))
     with pytest.raises(SchemaError):
-        store.bulk_load(broken)
+        store.bulk_load(broken_corpus())
     assert snapshot(store) == ([], [])
 
 
