@@ -18,7 +18,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from .store import QueryError, Run, Store, StoreUnavailable, shorten_query
+from .store import EgoWalk, QueryError, Run, Store, StoreUnavailable, shorten_query
 from .values import GraphNode, GraphRelationship, QueryResult, plain_scalar
 
 FRESH_SECONDS = 2.0  # how long the server's counts are trusted before the actor graph asks again
@@ -95,12 +95,19 @@ class Neo4jStore(Store):
             while self._in_transaction(lambda run, s=statement: run(s, {})[0][0], write=True):
                 pass
 
-    def _neighbours(self, pattern: str, ids: list[str], limit: int) -> tuple[list[list[Any]], bool]:
-        """One statement for the whole frontier (Neo4j looks each id up in its index inside UNWIND), not
-        one per frontier node as LadybugDB needs."""
-        rows = self._read(f"UNWIND $ids AS id MATCH {pattern.format('{id: id}')} RETURN a.id, r, b LIMIT $limit",
-                          {"ids": ids, "limit": limit})
-        return rows, len(rows) >= limit
+    def _walk(self, walk: EgoWalk, label: str, hops: int, types: set[str] | None) -> None:
+        """The whole walk in one statement: each hop's frontier is collected inside it, its rows capped by
+        ``LIMIT`` (a hub's other neighbours would not be kept), rather than a query per hop."""
+        limit = walk.max_nodes + 1
+        found = self._read(_walk_statement(label, hops, bool(types)),
+                           {"id": walk.start, "limit": limit, "types": sorted(types or ())})
+        for hop_rows in found[0][0]:
+            walk.truncated = walk.truncated or len(hop_rows) >= limit
+            for a_id, outgoing, r, b in hop_rows:
+                walk.add(a_id, r, b, outgoing)
+            if walk.full:  # the next hop would start from nodes that were not kept
+                walk.truncated = True
+                break
 
     def _shortest_path_query(self, source_label: str, target_label: str, types: str, max_hops: int) -> str:
         return (f"MATCH (a:{source_label} {{id: $source}}), (b:{target_label} {{id: $target}}) "
@@ -150,6 +157,23 @@ class Neo4jStore(Store):
                 return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
         return self._guard(fetch, cypher)
+
+
+def _walk_statement(label: str, hops: int, typed: bool) -> str:
+    """Cypher returning one row, ``[hops]``: per hop, ``[frontier id, frontier is the source, relationship,
+    neighbour]`` rows, at most $limit; the next frontier is the neighbours not seen before."""
+    where = " WHERE type(r) IN $types" if typed else ""
+    parts = [f"MATCH (s:{label} {{id: $id}}) WITH [s] AS frontier, [s] AS seen, [] AS hops"]
+    for hop in range(hops):
+        parts.append("CALL (frontier) { UNWIND frontier AS a MATCH (a)-[r]-(b)" + where +
+                     " WITH a, r, b LIMIT $limit RETURN collect([a.id, startNode(r) = a, r, b]) AS rows }")
+        if hop < hops - 1:
+            parts.append("CALL (rows, seen) { UNWIND rows AS row WITH DISTINCT row[3] AS b WHERE NOT b IN seen "
+                         "RETURN collect(b) AS found } "
+                         "WITH found AS frontier, seen + found AS seen, hops + [rows] AS hops")
+        else:
+            parts.append("RETURN hops + [rows]")
+    return " ".join(parts)
 
 
 def credentials_from_environment() -> tuple[str, str] | None:

@@ -73,6 +73,49 @@ class Subgraph:
     truncated: bool = False
 
 
+class EgoWalk:
+    """What an ego walk has found so far: at most ``max_nodes`` nodes, and the relationships walked.
+
+    >>> walk = EgoWalk(GraphNode("1", "Person", {"id": "person:a"}), max_nodes=2)
+    >>> walk.add("person:a", GraphRelationship("2", "LEADS", "1", "3", {}), GraphNode("3", "Party", {"id": "party:p"}),
+    ...          outgoing=True), walk.full
+    (True, True)
+    >>> [(r.type, r.source, r.target) for r in walk.subgraph().relationships]
+    [('LEADS', 'person:a', 'party:p')]
+    """
+
+    def __init__(self, start: GraphNode, max_nodes: int) -> None:
+        self.start = start.id
+        self.max_nodes = max_nodes
+        self.nodes: dict[str, GraphNode] = {start.id: start}
+        self.rels: dict[tuple[str, str, str], GraphRelationship] = {}
+        self.truncated = False
+
+    @property
+    def room(self) -> int:
+        return self.max_nodes - len(self.nodes)
+
+    @property
+    def full(self) -> bool:
+        return len(self.nodes) >= self.max_nodes
+
+    def add(self, a_id: str, r: GraphRelationship, b: GraphNode, outgoing: bool) -> bool:
+        """Keep the relationship ``r`` walked from ``a_id`` to its neighbour ``b`` (``outgoing``: a is its
+        source) unless ``b`` is new and there is no room; True when ``b`` is new and kept."""
+        new = b.id not in self.nodes
+        if new:
+            if self.full:
+                self.truncated = True
+                return False
+            self.nodes[b.id] = b
+        r.source, r.target = (a_id, b.id) if outgoing else (b.id, a_id)
+        self.rels[(r.type, r.source, r.target)] = r
+        return new
+
+    def subgraph(self) -> Subgraph:
+        return Subgraph(list(self.nodes.values()), list(self.rels.values()), self.truncated)
+
+
 class Store(ABC):
     """A Cypher graph store holding the political graph."""
 
@@ -527,7 +570,9 @@ class Store(ABC):
                       types: Iterable[str] | None = None) -> Subgraph:
         """The ego network of a node: every node within ``hops`` steps, and the relationships among them.
 
-        Walks one hop per query (a bounded breadth-first search), which both stores run the same way.
+        A bounded breadth-first search: one query per hop and direction on LadybugDB, one statement for
+        the whole walk on Neo4j (``_walk``). At most ``max_nodes`` nodes (``truncated`` when more were
+        in reach).
         """
         if not 1 <= hops <= 3:
             raise QueryError("hops must be 1, 2 or 3")
@@ -537,38 +582,32 @@ class Store(ABC):
         wanted = set(types) if types else None
         for rel_type in wanted or ():
             self.schema.relationship(rel_type)
-        nodes: dict[str, GraphNode] = {}
-        rels: dict[tuple[str, str, str], GraphRelationship] = {}
         start = self._read(f"MATCH (n:{label} {{id: $id}}) RETURN n", {"id": node_id})[0][0]
-        nodes[node_id] = start
-        frontier, truncated = {node_id: label}, False
+        walk = EgoWalk(start, max_nodes)
+        self._walk(walk, label, hops, wanted)
+        return walk.subgraph()
+
+    def _walk(self, walk: EgoWalk, label: str, hops: int, types: set[str] | None) -> None:
+        """Walk ``hops`` steps out from ``walk``'s start (a ``label``), over relationships of ``types`` (None:
+        all): a bounded breadth-first search, one query per hop, direction and label of the frontier."""
+        frontier = {walk.start: label}
         for _ in range(hops):
             found: dict[str, str] = {}
             for frontier_label, members in _group(frontier.items(), lambda item: item[1]).items():
                 for outgoing in (True, False):
-                    if len(nodes) >= max_nodes:  # full: a hub's other neighbours would not be shown anyway
-                        truncated = True
+                    if walk.full:  # a hub's other neighbours would not be shown anyway
+                        walk.truncated = True
                         break
                     # `a` is the frontier node, `b` its neighbour; only the neighbour comes back whole.
                     pattern = f"(a:{frontier_label}{{}})-[r]->(b)" if outgoing else f"(b)-[r]->(a:{frontier_label}{{}})"
-                    room = max_nodes - len(nodes) + 1
-                    rows, cut = self._neighbours(pattern, [node for node, _ in members], room)
-                    truncated = truncated or cut
+                    rows, cut = self._neighbours(pattern, [node for node, _ in members], walk.room + 1)
+                    walk.truncated = walk.truncated or cut
                     for a_id, r, b in rows:
-                        if wanted and r.type not in wanted:
-                            continue
-                        if b.id not in nodes:
-                            if len(nodes) >= max_nodes:
-                                truncated = True
-                                continue
-                            nodes[b.id] = b
+                        if (not types or r.type in types) and walk.add(a_id, r, b, outgoing):
                             found[b.id] = b.label
-                        r.source, r.target = (a_id, b.id) if outgoing else (b.id, a_id)
-                        rels[(r.type, r.source, r.target)] = r
             frontier = found
-            if not frontier or len(nodes) >= max_nodes:
+            if not frontier or walk.full:
                 break
-        return Subgraph(list(nodes.values()), list(rels.values()), truncated)
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]]:
         """The steps of a shortest path between two actors, over the facts among actors (not mentions,

@@ -64,10 +64,13 @@ def test_shipped_queries_agree_on_both_stores(both_stores, seed_extraction) -> N
         got = [canonical(s.query(example.cypher, example.params).rows) for s in both_stores]
         assert got[0] == got[1], example.title
         assert got[0], f"{example.title} found nothing on the sample"
-    ego = [s.neighbourhood("person:marine-le-pen", hops=2) for s in both_stores]
-    assert {n.id for n in ego[0].nodes} == {n.id for n in ego[1].nodes}
-    assert ({(r.type, r.source, r.target) for r in ego[0].relationships}
-            == {(r.type, r.source, r.target) for r in ego[1].relationships})
+    for hops, types in ((1, None), (2, None), (3, None), (2, ["LEADS", "MEMBER_OF", "WON"])):
+        ego = [s.neighbourhood("person:marine-le-pen", hops=hops, types=types) for s in both_stores]
+        assert {n.id for n in ego[0].nodes} == {n.id for n in ego[1].nodes}, (hops, types)
+        assert ({(r.type, r.source, r.target, json.dumps(jsonable(r.properties), sort_keys=True))
+                 for r in ego[0].relationships}
+                == {(r.type, r.source, r.target, json.dumps(jsonable(r.properties), sort_keys=True))
+                    for r in ego[1].relationships}), (hops, types)
     assert embedded.articles() == server.articles()
     for hops in (1, 2):
         lean = [s.actor_neighbourhood("person:marine-le-pen", hops) for s in both_stores]

@@ -197,6 +197,39 @@ def test_neighbourhood(store: Store) -> None:
         store.neighbourhood("person:nobody")
 
 
+def chain_and_star(leaves: int) -> GraphBatch:
+    """person:0 -> party:1 -> region:2 -> ... a chain of MEMBER_OF/WON facts, and ``leaves`` people who
+    are members of party:1."""
+    nodes = [NodeRecord("Person", "person:0", {"name": "P0"}), NodeRecord("Party", "party:1", {"name": "P1"}),
+             NodeRecord("Region", "region:2", {"name": "R2"}), NodeRecord("Person", "person:3", {"name": "P3"})]
+    rels = [RelationshipRecord("MEMBER_OF", "Person", "person:0", "Party", "party:1", fact("article:c")),
+            RelationshipRecord("WON", "Party", "party:1", "Region", "region:2", fact("article:c")),
+            RelationshipRecord("HOLDS_OFFICE", "Person", "person:3", "Region", "region:2", fact("article:c"))]
+    for i in range(leaves):
+        nodes.append(NodeRecord("Person", f"person:leaf-{i}", {"name": f"Leaf {i}"}))
+        rels.append(RelationshipRecord("MEMBER_OF", "Person", f"person:leaf-{i}", "Party", "party:1",
+                                       fact("article:c")))
+    return GraphBatch("article:c", [NodeRecord("Article", "article:c", {"name": "C", "title": "C"}), *nodes],
+                      rels)
+
+
+def test_neighbourhood_walks_each_hop_once_and_stops_at_the_node_cap(store: Store) -> None:
+    store.write_batch(chain_and_star(leaves=5))
+    three = store.neighbourhood("person:0", hops=3)
+    assert {n.id for n in three.nodes} == {"person:0", "party:1", "region:2", "person:3",
+                                           *(f"person:leaf-{i}" for i in range(5))}
+    assert not three.truncated
+    # the facts walked: from nodes nearer than three hops, so person:3's HOLDS_OFFICE is in, nothing beyond it
+    assert len(three.relationships) == 3 + 5
+    two = store.neighbourhood("person:0", hops=2)
+    assert "person:3" not in {n.id for n in two.nodes} and ("HOLDS_OFFICE", "person:3", "region:2") not in {
+        (r.type, r.source, r.target) for r in two.relationships}
+    capped = store.neighbourhood("person:0", hops=3, max_nodes=4)
+    assert capped.truncated and len(capped.nodes) == 4 and "person:0" in {n.id for n in capped.nodes}
+    kept = {n.id for n in capped.nodes}
+    assert all(r.source in kept and r.target in kept for r in capped.relationships)
+
+
 def test_actor_neighbourhood_is_lean_and_walks_no_article(store: Store) -> None:
     store.write_batch(article_batch("article:a"))
     one = store.actor_neighbourhood(LE_PEN, hops=1)
