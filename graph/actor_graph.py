@@ -33,6 +33,7 @@ import numpy as np
 from .schema import Schema
 
 TOP_ACTOR_LABELS = ("Person", "Party", "Organization")  # whom the viewer's top actors rank
+READS_PER_HOP = 6000  # facts an ego walk reads per hop at most: past it, each row's best-connected ends
 NOT_COUNTED = "MENTIONED_IN"  # the one relationship the degree leaves out (as the viewer's TOP_ACTORS does)
 
 
@@ -109,17 +110,22 @@ class ActorGraph:
         ends = np.concatenate([self.sources, self.targets])
         others = np.concatenate([self.targets, self.sources])
         edges = np.concatenate([np.arange(len(rows)), np.arange(len(rows))])
-        order = np.argsort(ends, kind="stable")
+        self.fact_degree = np.bincount(ends, minlength=count)
+        self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
+        # Each row in order of the actor at the other end, best connected first (highest degree, then the
+        # lower index), so that a walk can read a big row's best-connected neighbours alone (_incident).
+        self.rank = np.empty(count, dtype=np.int64)
+        self.rank[np.lexsort((np.arange(count), -self.degree))] = np.arange(count)
+        order = np.lexsort((self.rank[others], ends))
         self.edge_of, self.other_end = edges[order], others[order]
         self.start = np.zeros(count + 1, dtype=np.int64)
-        np.cumsum(np.bincount(ends, minlength=count), out=self.start[1:])
-        self.fact_degree = np.diff(self.start)
-        self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
+        np.cumsum(self.fact_degree, out=self.start[1:])
         # The same values as numpy object arrays, so an answer's columns are taken by index in one step;
         # a tier of -1 (none) takes the None at the end.
         self._columns = {name: np.array([*values], dtype=object) for name, values in (
             ("ids", self.ids), ("labels", self.labels), ("names", self.names), ("types", self.type_names),
             ("tiers", [*self.tier_names, None]))}
+        self._heaviest = int(self.weights.max()) + 1 if len(rows) else 1  # above every weight, for ranking facts
         self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
         self._rank_of_id: np.ndarray | None = None  # see _id_rank
 
@@ -159,19 +165,25 @@ class ActorGraph:
         return node_id in self.index
 
     # --- walks ------------------------------------------------------------------------
-    def _incident(self, nodes: np.ndarray, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """The facts touching ``nodes`` and the actor at each one's other end (only ``allowed`` types)."""
-        starts, stops = self.start[nodes], self.start[nodes + 1]
-        lengths = stops - starts
+    def _incident(self, nodes: np.ndarray, allowed: np.ndarray | None,
+                  budget: int | None = None) -> tuple[np.ndarray, np.ndarray, bool]:
+        """The facts touching ``nodes`` and the actor at each one's other end (only ``allowed`` types), and
+        whether some were left out: with a ``budget``, at most that many are read, each row from its
+        best-connected end and the shortest rows whole (the same cap on every row that is cut)."""
+        starts = self.start[nodes]
+        lengths = self.start[nodes + 1] - starts
+        cut = budget is not None and int(lengths.sum()) > budget
+        if cut:
+            lengths = np.minimum(lengths, _row_cap(lengths, budget))
         total = int(lengths.sum())
         if total == 0:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), cut
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
         edges, others = self.edge_of[offsets], self.other_end[offsets]
         if allowed is not None:
             keep = allowed[self.types[edges]]
             edges, others = edges[keep], others[keep]
-        return edges, others
+        return edges, others, cut
 
     def _allowed(self, types: Iterable[str] | None) -> np.ndarray | None:
         if types is None:
@@ -187,7 +199,9 @@ class ActorGraph:
 
         At most ``max_nodes`` nodes: each hop adds its best-connected actors first (highest degree,
         then id) while there is room, so a hub's thousands of minor neighbours do not crowd out the
-        parties and leaders around it. At most ``max_edges`` facts: those of ``node_id`` first, then the
+        parties and leaders around it. A hop reads at most ``READS_PER_HOP`` facts: when its members have
+        more, each one's facts to its best-connected neighbours, so a hub's walk costs the same in a big
+        graph as in a small one. At most ``max_edges`` facts: those of ``node_id`` first, then the
         heaviest (a hub's 1,500 neighbours can share 20,000 facts, more than a drawing shows).
         ``truncated`` says when some nodes or facts were left out.
         """
@@ -199,35 +213,31 @@ class ActorGraph:
         gathered = []  # the facts around each hop's members, walked once: they are the answer's facts too
         kept, truncated = 1, False
         for hop in range(hops):
-            gathered.append(self._incident(members[hop], allowed))
-            others = gathered[-1][1]
-            reached = np.zeros(len(self.ids), dtype=bool)  # a mask, not np.unique: linear, and no sort
-            reached[others] = True
-            fresh = np.flatnonzero(reached & ~chosen)
-            if len(fresh) == 0:
+            if hop == len(members):  # the walk ended: nothing new at the last hop
                 break
+            edges, others, cut = self._incident(members[hop], allowed, READS_PER_HOP)
+            gathered.append((edges, others))
+            truncated |= cut
             room = max_nodes - kept
+            if room == 0:  # full: the facts among the nodes kept are still walked
+                continue
+            fresh = _distinct(others[~chosen[others]], len(self.ids))
             if len(fresh) > room:
                 truncated = True
-                rank = np.lexsort((fresh, -self.degree[fresh]))  # highest degree first, then the lower index
-                fresh = np.sort(fresh[rank[:room]])
-            chosen[fresh] = True
-            members.append(fresh)
-            kept += len(fresh)
-            if kept >= max_nodes:
-                break
+                fresh = np.sort(fresh[np.argsort(self.rank[fresh], kind="stable")[:room]])
+            if len(fresh):
+                chosen[fresh] = True
+                members.append(fresh)
+                kept += len(fresh)
         nodes = np.concatenate(members)
-        gathered += [self._incident(inner, allowed) for inner in members[len(gathered):hops]]  # the walk went on from
         edges = np.concatenate([e for e, _ in gathered])
         others = np.concatenate([o for _, o in gathered])
-        walked = np.zeros(len(self.types), dtype=bool)
-        walked[edges[chosen[others]]] = True
-        edges = np.flatnonzero(walked)
+        edges = _distinct(edges[chosen[others]], len(self.types))
         if len(edges) > max_edges:
             truncated = True
             own = (self.sources[edges] == start) | (self.targets[edges] == start)
             # One distinct key per fact: its own first, then by weight, then the lower index.
-            key = (own * (self.weights.max() + 1) + self.weights[edges]) * len(self.types) + (len(self.types) - edges)
+            key = (own * self._heaviest + self.weights[edges]) * len(self.types) + (len(self.types) - edges)
             edges = np.sort(edges[np.argpartition(-key, max_edges - 1)[:max_edges]])
         return self._subgraph(nodes, edges, truncated)
 
@@ -309,7 +319,7 @@ class ActorGraph:
         while depth[0] + depth[1] < max_hops and len(frontiers[0]) and len(frontiers[1]):
             side = 0 if self.fact_degree[frontiers[0]].sum() <= self.fact_degree[frontiers[1]].sum() else 1
             starts = np.repeat(frontiers[side], self.fact_degree[frontiers[side]])
-            edges, others = self._incident(frontiers[side], None)
+            edges, others, _ = self._incident(frontiers[side], None)
             new = distance[side][others] == -1
             others, edges, starts = others[new], edges[new], starts[new]
             others, first = np.unique(others, return_index=True)
@@ -364,3 +374,33 @@ class ActorGraph:
             edge_types=self._columns["types"][self.types[edges]].tolist(), edge_sources=ids[sources].tolist(),
             edge_targets=ids[targets].tolist(), edge_tiers=self._columns["tiers"][self.tiers[edges]].tolist(),
             edge_weights=self.weights[edges].tolist(), truncated=truncated)
+
+
+def _row_cap(lengths: np.ndarray, budget: int) -> int:
+    """The largest cap on row lengths that keeps their sum within ``budget`` (at least 1): rows shorter
+    than the cap are read whole, the others cut to it.
+
+    >>> _row_cap(np.array([2, 10, 10]), 12)
+    5
+    """
+    ordered = np.sort(lengths)
+    before = np.concatenate([[0], np.cumsum(ordered)[:-1]])  # the sum of the rows shorter than each
+    wider = len(ordered) - np.arange(len(ordered))  # rows from each on, cut to its length
+    within = np.flatnonzero(before + ordered * wider <= budget)
+    first_cut = int(within[-1]) + 1 if len(within) else 0
+    return max(1, int((budget - before[first_cut]) // wider[first_cut]))
+
+
+def _distinct(values: np.ndarray, size: int) -> np.ndarray:
+    """The distinct values (all below ``size``), in order: by a mask over ``size`` when that is not much
+    longer than ``values``, else by sorting them (numpy's hashing ``unique`` is slower than both).
+
+    >>> _distinct(np.array([3, 1, 3, 2]), 4).tolist(), _distinct(np.array([3, 1, 3, 2]), 10**6).tolist()
+    ([1, 2, 3], [1, 2, 3])
+    """
+    if size <= 32 * len(values):
+        seen = np.zeros(size, dtype=bool)
+        seen[values] = True
+        return np.flatnonzero(seen)
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
