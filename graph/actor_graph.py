@@ -24,6 +24,7 @@ a fact's evidence and provenance are read from the store when it is opened (``St
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -128,6 +129,7 @@ class ActorGraph:
         self._heaviest = int(self.weights.max()) + 1 if len(rows) else 1  # above every weight, for ranking facts
         self._ranked: dict[tuple[str, ...], list[int]] = {}  # labels -> actors by degree, for top_actors
         self._rank_of_id: np.ndarray | None = None  # see _id_rank
+        self._per_thread = threading.local()  # see _search_arrays
 
     @classmethod
     def read(cls, read: Callable[[str], list[list[Any]]], schema: Schema, not_actors: Collection[str]) -> ActorGraph:
@@ -309,30 +311,49 @@ class ActorGraph:
         if ends[0] == ends[1]:
             return []
         # Search from both ends, one round at a time on the smaller frontier, until they meet.
-        distance = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]  # -1: not reached
-        parent_edge = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]
-        parent_node = [np.full(len(self.ids), -1, dtype=np.int64) for _ in ends]
+        distance, parent_edge, parent_node = self._search_arrays()
+        reached: list[list[np.ndarray]] = [[np.array([end])] for end in ends]  # to reset distance after
         frontiers = [np.array([end]) for end in ends]
         for side, end in enumerate(ends):
             distance[side][end] = 0
+            parent_node[side][end] = -1
         depth = [0, 0]
-        while depth[0] + depth[1] < max_hops and len(frontiers[0]) and len(frontiers[1]):
-            side = 0 if self.fact_degree[frontiers[0]].sum() <= self.fact_degree[frontiers[1]].sum() else 1
-            starts = np.repeat(frontiers[side], self.fact_degree[frontiers[side]])
-            edges, others, _ = self._incident(frontiers[side], None)
-            new = distance[side][others] == -1
-            others, edges, starts = others[new], edges[new], starts[new]
-            others, first = np.unique(others, return_index=True)
-            depth[side] += 1
-            distance[side][others] = depth[side]
-            parent_edge[side][others] = edges[first]
-            parent_node[side][others] = starts[first]
-            frontiers[side] = others
-            met = others[distance[1 - side][others] >= 0]
-            if len(met):  # the meeting point nearest the other end, then the lowest index
-                middle = int(met[np.lexsort((met, distance[1 - side][met]))[0]])
-                return self._steps(middle, parent_edge, parent_node)
-        return None
+        try:
+            while depth[0] + depth[1] < max_hops and len(frontiers[0]) and len(frontiers[1]):
+                side = 0 if self.fact_degree[frontiers[0]].sum() <= self.fact_degree[frontiers[1]].sum() else 1
+                starts = np.repeat(frontiers[side], self.fact_degree[frontiers[side]])
+                edges, others, _ = self._incident(frontiers[side], None)
+                new = distance[side][others] == -1
+                others, edges, starts = others[new], edges[new], starts[new]
+                others, first = np.unique(others, return_index=True)
+                depth[side] += 1
+                distance[side][others] = depth[side]
+                reached[side].append(others)
+                parent_edge[side][others] = edges[first]
+                parent_node[side][others] = starts[first]
+                frontiers[side] = others
+                met = others[distance[1 - side][others] >= 0]
+                if len(met):  # the meeting point nearest the other end, then the lowest index
+                    middle = int(met[np.lexsort((met, distance[1 - side][met]))[0]])
+                    return self._steps(middle, parent_edge, parent_node)
+            return None
+        finally:
+            for side in (0, 1):
+                distance[side][np.concatenate(reached[side])] = -1
+
+    def _search_arrays(self) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+        """Per thread, a search's arrays over every node, made once and kept: distance from each end (-1
+        where not reached, reset after each search where it was set), and the fact and node each was
+        reached from (read only where reached). Filling new arrays of the graph's size was a quarter
+        of a search at 1M edges."""
+        arrays = getattr(self._per_thread, "search", None)
+        if arrays is None:
+            count = len(self.ids)
+            arrays = ([np.full(count, -1, dtype=np.int64) for _ in range(2)],
+                      [np.empty(count, dtype=np.int64) for _ in range(2)],
+                      [np.empty(count, dtype=np.int64) for _ in range(2)])
+            self._per_thread.search = arrays
+        return arrays
 
     def _steps(self, middle: int, parent_edge: list[np.ndarray], parent_node: list[np.ndarray]) -> list[dict[str, Any]]:
         hops = []  # (node, edge to the next node towards the target)

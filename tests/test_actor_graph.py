@@ -78,3 +78,27 @@ def test_a_hop_reads_its_members_best_connected_neighbours_when_they_have_too_ma
         assert seen == members[: len(seen)]  # each party's best-connected members, none skipped
     assert all(s in capped.node_ids and t in capped.node_ids
                for s, t in zip(capped.edge_sources, capped.edge_targets, strict=True))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_shortest_paths_one_after_another_are_as_long_as_networkx_finds(seed: int) -> None:
+    # one graph, many searches in a row: each must start from clean arrays (they are kept between searches)
+    graph = random_graph(seed, nodes=80, facts=120)
+    undirected = nx.Graph()
+    undirected.add_nodes_from(range(len(graph.ids)))
+    undirected.add_edges_from(zip(graph.sources.tolist(), graph.targets.tolist(), strict=True))
+    rng = random.Random(seed)
+    for _ in range(60):
+        a, b = rng.randrange(len(graph.ids)), rng.randrange(len(graph.ids))
+        steps = graph.shortest_path(graph.ids[a], graph.ids[b], max_hops=6)
+        try:
+            expected = nx.shortest_path_length(undirected, a, b)
+        except nx.NetworkXNoPath:
+            expected = None
+        if expected is None or expected > 6:
+            assert steps is None
+        else:
+            assert steps is not None and len(steps) == expected
+            names = [graph.ids[a], *(step["to"] for step in steps)]
+            assert names[-1] == graph.ids[b]
+            assert all(undirected.has_edge(graph.index[x], graph.index[y]) for x, y in zip(names, names[1:], strict=False))
