@@ -202,8 +202,8 @@ class ActorGraph:
         At most ``max_nodes`` nodes: each hop adds its best-connected actors first (highest degree,
         then id) while there is room, so a hub's thousands of minor neighbours do not crowd out the
         parties and leaders around it. A hop reads at most ``READS_PER_HOP`` facts: when its members have
-        more, each one's facts to its best-connected neighbours, so a hub's walk costs the same in a big
-        graph as in a small one. At most ``max_edges`` facts: those of ``node_id`` first, then the
+        more, each one's facts to its best-connected neighbours, so a hub's walk costs about as much in a
+        big graph as in a small one. At most ``max_edges`` facts: those of ``node_id`` first, then the
         heaviest (a hub's 1,500 neighbours can share 20,000 facts, more than a drawing shows).
         ``truncated`` says when some nodes or facts were left out.
         """
@@ -215,7 +215,7 @@ class ActorGraph:
         gathered = []  # the facts around each hop's members, walked once: they are the answer's facts too
         kept, truncated = 1, False
         for hop in range(hops):
-            if hop == len(members):  # the walk ended: nothing new at the last hop
+            if hop == len(members):  # the walk ended: the hop before found no one new
                 break
             edges, others, cut = self._incident(members[hop], allowed, READS_PER_HOP)
             gathered.append((edges, others))
