@@ -37,6 +37,7 @@ from polgraph.graph.records import GraphBatch  # noqa: E402
 from polgraph.graph.store import Store  # noqa: E402
 
 LATER_ARTICLES_SEED = 7  # further articles, written after the graph is loaded, name the same actors
+LATER_ARTICLES_FROM = 5_000_000  # and are new articles: past the numbers of any stored one (27,470 at 1M edges)
 # The naive loader's sample: long enough (tens of seconds) that its rate, and every ratio to it, holds
 # between runs (300 edges moved it 2x from one run to the next).
 PER_ROW_EDGES = 3000
@@ -124,7 +125,7 @@ def step_bulk(kind: str, edges: int, folder: Path, samples: int, only_queries: b
         if only_queries:
             result["queries"] = measure_queries(store, samples)
             return result
-        later = list(islice(synthetic_batches(edges, seed=LATER_ARTICLES_SEED), 200))
+        later = list(islice(synthetic_batches(edges, LATER_ARTICLES_SEED, LATER_ARTICLES_FROM), 200))
         # The last articles for write_batch; a tiny graph (the smoke test's) has few, which the two share.
         split = len(later) - min(PER_ARTICLE_ARTICLES, len(later) // 2)
         result["per_row"] = per_row(store, later[:split], PER_ROW_EDGES)

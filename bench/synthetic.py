@@ -54,12 +54,16 @@ def hash_fraction(text: str) -> float:
     return value / 1_000_003
 
 
-def synthetic_batches(edges: int, seed: int = 42) -> Iterator[GraphBatch]:
-    """Articles until the graph holds ``edges`` distinct relationships (facts repeated across articles count once)."""
+def synthetic_batches(edges: int, seed: int = 42, first_article: int = 0) -> Iterator[GraphBatch]:
+    """Articles until the graph holds ``edges`` distinct relationships (facts repeated across articles count once).
+
+    Articles (and their statements) are numbered from ``first_article``: further articles written
+    into a loaded graph need numbers of their own, or they would re-write the stored ones.
+    """
     rng = random.Random(seed)
     world = World(edges, rng)
     seen: set[int] = set()  # hashes of relationship keys: a tenth of the memory of the keys themselves
-    number = 0
+    number = first_article
     while len(seen) < edges:
         batch = _article(world, number)
         seen.update(hash(r.key) for r in batch.relationships)

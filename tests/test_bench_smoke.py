@@ -37,9 +37,14 @@ def test_store_benchmarks_run(store: Store) -> None:
     latencies = queries.measure_queries(store, samples=4)
     assert {"ego_2_hop", "shortest_path", "top_central_actors"} <= set(latencies)
     assert all(0 < q["p50_ms"] <= q["p95_ms"] for q in latencies.values())
-    later = list(islice(synthetic.synthetic_batches(300, seed=load.LATER_ARTICLES_SEED), 4))
+    later = list(islice(synthetic.synthetic_batches(300, seed=load.LATER_ARTICLES_SEED,
+                                                    first_article=load.LATER_ARTICLES_FROM), 4))
+    stored = "MATCH (a:Article) WHERE a.id IN $ids RETURN count(a)"
+    ids = [batch.article_id for batch in later]
+    assert store.query(stored, {"ids": ids}).rows == [[0]]  # new articles, not the stored ones again
     assert load.per_row(store, later[:2], 10)["edges"] == 10
     assert load.per_article(store, later[2:])["articles"] == 2
+    assert store.query(stored, {"ids": ids[2:]}).rows == [[2]]
 
 
 def test_embedded_load_steps_and_their_table(tmp_path: Path) -> None:
