@@ -52,10 +52,12 @@ class LadybugStore(Store):
     # next checkpoint rewrite it (at 1M edges, 16 s of commits with 120,000 rows per COPY).
     bulk_rows = None
     insert_min_rows = 300  # each COPY claims fresh storage, which small ones waste: fewer rows go through MERGE
-    # Each commit that adds relationships rewrites the adjacency of the nodes they touch, which grows with
-    # the stored graph: fewer, bigger groups (write_batches of 1M edges: 1,230 edges/s with 20,000 facts
-    # a group, stopped at 390,000 edges; 3,324 with 100,000; 5,153 with 200,000).
-    facts_per_transaction = 200_000
+    # A commit that adds relationships checkpoints, rewriting the adjacency of the nodes they touch, and
+    # that grows with the stored graph (at 1M edges, 1.5 s for the first group's commit, 21 s for the
+    # last): fewer, bigger groups. write_batches of 1M edges: 1,230 edges/s with 20,000 facts a group
+    # (stopped at 390,000 edges), 5,678 with 200,000 (peak 2.5 GiB), 7,364 with 400,000 (2.7 GiB),
+    # 9,106 with 800,000 (3.3 GiB).
+    facts_per_transaction = 800_000
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
         super().__init__()
