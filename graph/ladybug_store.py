@@ -301,6 +301,9 @@ def _query_error(cypher: str, err: RuntimeError) -> str:
         message = "timed out (interrupted)"
     elif "read-only" in message or "read only" in message:
         message = f"refused, the query is read-only unless --write is given ({message})"
+    elif "buffer pool is full" in message:
+        message += (f" (the buffer pool is {_buffer_pool_bytes() // 2**20} MB: raise $POLGRAPH_BUFFER_POOL_MB,"
+                    " or write_batches in smaller groups with facts_per_transaction)")
     return f"{message} in query: {shorten_query(cypher)}"
 
 

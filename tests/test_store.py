@@ -410,3 +410,19 @@ def test_the_embedded_store_keeps_few_prepared_statements(tmp_path) -> None:
         for n in range(STATEMENT_CACHE_SIZE + 50):  # each a distinct statement, as in a long viewer session
             store.query(f"RETURN $x + {n} AS y", {"x": 1})
         assert len(store._conn._pybind_implicit_prepared_cache) <= STATEMENT_CACHE_SIZE
+
+
+def test_a_full_buffer_pool_says_what_to_change_and_writes_nothing(tmp_path, monkeypatch) -> None:
+    from polgraph.graph.ladybug_store import LadybugStore
+
+    monkeypatch.setenv("POLGRAPH_BUFFER_POOL_MB", "16")
+    people = [NodeRecord("Person", f"person:p{i}", {"name": f"P {i}"}) for i in range(20_000)]
+    mentions = [RelationshipRecord("MENTIONED_IN", "Person", p.id, "Article", "article:big",
+                                   {"articles": ["article:big"], "spans": [f"article:big:{i}:{i + 1}"],
+                                    "evidence": ["x" * 2000]}) for i, p in enumerate(people)]
+    with LadybugStore(tmp_path / "g") as store:
+        store.init()
+        with pytest.raises(QueryError, match=r"buffer pool is 16 MB: raise \$POLGRAPH_BUFFER_POOL_MB"):
+            article = NodeRecord("Article", "article:big", {"name": "Big"})
+            store.write_batch(GraphBatch("article:big", [article, *people], mentions))
+        assert not any(store.stats()["nodes"].values())
