@@ -159,6 +159,8 @@ def query(ctx: Context, cypher: str, params: tuple[str, ...], fmt: str, write: b
     values = dict(parse_name_value(p, "--param") for p in params)
     with ctx.open(read_only=not write, create=False) as store:
         result = store.query(cypher, values, write=write, timeout=timeout, max_rows=max_rows)
+        if write:  # the query may have added or removed relationships: the actors' degrees follow
+            store.refresh_degrees()
     _print_rows(result, fmt)
     if result.truncated:
         click.echo(f"(stopped at {max_rows} rows; raise --max-rows to see more)", err=True)

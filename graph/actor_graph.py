@@ -4,9 +4,9 @@ What the network is drawn from, and what ego networks, shortest paths and the mo
 are computed on. Read from a store once per store version (``Store.actor_graph``): every actor's
 id, label and name; every fact between two actors with its type, tier and weight (the number of
 articles stating it); and each actor's degree as the viewer's top actors count it (every
-relationship but ``MENTIONED_IN``, its statements included). Adjacency is kept in compressed
-sparse rows (numpy arrays), so a 2-hop walk from a hub touches only the rows of the nodes it
-reaches, and answers in milliseconds at a million stored edges.
+relationship but ``MENTIONED_IN``, its statements included), which the store keeps on the node.
+Adjacency is kept in compressed sparse rows (numpy arrays), so a 2-hop walk from a hub touches
+only the rows of the nodes it reaches, and answers in milliseconds at a million stored edges.
 
 Lean answers: ids, names, labels, relationship types, tier and weight only; a node's properties or
 a fact's evidence and provenance are read from the store when it is opened (``Store.fact``).
@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .schema import Schema
+from .schema import DEGREE, Schema
 
 TOP_ACTOR_LABELS = ("Person", "Party", "Organization")  # whom the viewer's top actors rank
 READS_PER_HOP = 6000  # facts an ego walk reads per hop at most: past it, each row's best-connected ends
@@ -42,7 +42,7 @@ class LeanNode(NamedTuple):
     id: str
     label: str
     name: str | None
-    degree: int  # relationships in the whole store, MENTIONED_IN left out
+    degree: int  # relationships in the whole store, MENTIONED_IN left out (the node's stored degree)
 
 
 class LeanEdge(NamedTuple):
@@ -85,12 +85,13 @@ class LeanSubgraph:
 
 class ActorGraph:
     """Actors and the facts among them. ``facts`` are ``(type, source index, target index, tier, weight)``;
-    ``other_degree`` adds, per node index, the relationships to statements (SAID, MENTIONS) that the
-    degree counts too."""
+    ``degrees`` are the actors' degrees as the store keeps them (statements included); where one is None
+    (none given, or a store written before it kept degrees, opened read-only) the facts among actors
+    stand in."""
 
     def __init__(self, ids: Sequence[str], labels: Sequence[str], names: Sequence[str | None],
                  facts: Iterable[tuple[str, int, int, str | None, int]],
-                 other_degree: np.ndarray | None = None) -> None:
+                 degrees: Sequence[int | None] | None = None) -> None:
         self.ids = list(ids)
         self.labels = list(labels)
         self.names = list(names)
@@ -112,7 +113,8 @@ class ActorGraph:
         others = np.concatenate([self.targets, self.sources])
         edges = np.concatenate([np.arange(len(rows)), np.arange(len(rows))])
         self.fact_degree = np.bincount(ends, minlength=count)
-        self.degree = self.fact_degree + (other_degree if other_degree is not None else 0)
+        stored = np.array([-1 if d is None else d for d in degrees or [None] * count], dtype=np.int64)
+        self.degree = np.where(stored >= 0, stored, self.fact_degree)
         # Each row in order of the actor at the other end, best connected first (highest degree, then the
         # lower index), so that a walk can read a big row's best-connected neighbours alone (_incident).
         self.rank = np.empty(count, dtype=np.int64)
@@ -138,30 +140,25 @@ class ActorGraph:
         ids: list[str] = []
         labels: list[str] = []
         names: list[str | None] = []
-        for label in schema.nodes:
+        degrees: list[int | None] = []
+        for label, node in schema.nodes.items():
             if label in not_actors:
                 continue
-            for node_id, name in read(f"MATCH (n:{label}) RETURN n.id, n.name"):
+            degree = f"n.{DEGREE}" if node.keeps_degree else "null"
+            for node_id, name, stored in read(f"MATCH (n:{label}) RETURN n.id, n.name, {degree}"):
                 ids.append(node_id)
                 labels.append(label)
                 names.append(name)
+                degrees.append(stored)
         index = {node_id: i for i, node_id in enumerate(ids)}
         facts = []
-        other_degree = np.zeros(len(ids), dtype=np.int64)
         for rel_type, rel in schema.relationships.items():
             if not {*rel.sources, *rel.targets} & set(not_actors):
                 for source, target, tier, weight in read(  # a reviewer's rejected facts are no part of it
                         f"MATCH (a)-[r:{rel_type}]->(b) WHERE coalesce(r.review, 'machine') <> 'rejected' "
                         "RETURN a.id, b.id, r.tier, size(r.articles)"):
                     facts.append((rel_type, index[source], index[target], tier, int(weight or 0)))
-            elif rel_type != NOT_COUNTED:
-                for side, labels_there in (("a", rel.sources), ("b", rel.targets)):
-                    if set(labels_there) - set(not_actors):
-                        for node_id, count in read(
-                                f"MATCH (a)-[r:{rel_type}]->(b) RETURN {side}.id, count(r)"):
-                            if node_id in index:
-                                other_degree[index[node_id]] += count
-        return cls(ids, labels, names, facts, other_degree)
+        return cls(ids, labels, names, facts, degrees)
 
     def __contains__(self, node_id: str) -> bool:
         return node_id in self.index

@@ -195,7 +195,9 @@ def _decide(store: Store, kind: str, details: dict[str, Any], author: str, note:
 
 
 def _apply_and_record(store: Store, run: Run, decision: Decision) -> Decision:
+    near = store._actors_near(run, _named_actors(decision.details))  # before: an actor removed takes its facts
     decision.changed, fact, decision.actors, decision.articles = _APPLY[decision.kind](store, run, decision.details)
+    store._recount_degrees_of(run, near | store._actors_near(run, decision.actors))
     decision.fact = str(fact) if fact else None
     store._create_nodes(run, DECISION, [{
         "id": decision.id, "name": f"{decision.kind} {decision.fact or ', '.join(decision.actors)}",
@@ -208,6 +210,13 @@ def _apply_and_record(store: Store, run: Run, decision: Decision) -> Decision:
 
 
 Applied = tuple[dict[str, Any], FactKey | None, list[str], list[str]]  # changed, fact, actors, articles
+
+
+def _named_actors(details: dict[str, Any]) -> set[str]:
+    """The actors a decision's details name: its actor, the two of a merge, the ends of its facts."""
+    facts = [details[key] for key in ("fact", "to") if key in details]
+    return {*(details[key] for key in ("actor", "keep", "drop") if key in details),
+            *(fact[end] for fact in facts for end in ("source", "target"))}
 
 
 def _apply_review(store: Store, run: Run, details: dict[str, Any], review: str) -> Applied:

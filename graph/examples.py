@@ -37,6 +37,11 @@ EXAMPLES = [
         "RETURN a.name AS actor, type(r) AS stance, b.name AS other, r.evidence AS evidence ORDER BY stance, actor",
     ),
     Example(
+        "The best-connected people, parties and organisations (the degree the store keeps on each actor)",
+        "MATCH (n:Person|Party|Organization) WHERE n.degree > 0 "
+        "RETURN n.name AS actor, n.degree AS relationships ORDER BY relationships DESC, actor LIMIT 10",
+    ),
+    Example(
         "Every fact about an actor, with the articles stating it",
         "MATCH (p:Person {name: $name})-[r]->(x) WHERE type(r) <> 'MENTIONED_IN' "
         "AND coalesce(r.review, 'machine') <> 'rejected' "

@@ -62,6 +62,7 @@ class LadybugStore(Store):
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
         super().__init__()
         self.read_only = read_only
+        self._column_order: dict[str, list[str]] = {}  # table -> its columns, as _in_table_order reads them
         self.location = str(path)
         if self.location == ":memory:":
             target = ":memory:"
@@ -105,6 +106,7 @@ class LadybugStore(Store):
     # --- schema ----------------------------------------------------------------------
     def init(self) -> None:
         self._check_writable()
+        self._column_order.clear()
         existing = {row[1]: row[2] for row in self._execute("CALL show_tables() RETURN *", {})}
         for label, node in self.schema.nodes.items():
             if label not in existing:
@@ -141,15 +143,24 @@ class LadybugStore(Store):
     # absent: COPY FROM an Arrow table adds them many times faster than UNWIND ... CREATE.
     def _insert_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         properties = self.schema.node(label).properties
-        run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, properties)})
+        run(f"COPY {label} FROM $rows", {"rows": _arrow_table(rows, self._in_table_order(label, properties))})
         _return_freed_memory()
 
     def _insert_relationships(self, run: Run, rel_type: str, source_label: str, target_label: str,
                               rows: list[dict[str, Any]]) -> None:
-        columns = self.schema.relationship(rel_type).columns
+        rel = self.schema.relationship(rel_type)
+        columns = {name: rel.columns[name] for name in ("source", "target")}
+        columns.update(self._in_table_order(rel_type, rel.properties))
         run(f"COPY {rel_type} FROM $rows (from='{source_label}', to='{target_label}')",
             {"rows": _arrow_table(rows, columns)})
         _return_freed_memory()
+
+    def _in_table_order(self, table: str, properties: dict[str, Property]) -> dict[str, Property]:
+        """``properties`` in the order of the table's columns, which COPY follows: a store made before a
+        property was declared has it last (``init`` added it), wherever the schema declares it."""
+        if table not in self._column_order:
+            self._column_order[table] = [row[1] for row in self._execute(f"CALL table_info('{table}') RETURN *", {})]
+        return {name: properties[name] for name in self._column_order[table]}
 
     def _settle(self) -> None:
         # After a large COPY the buffer pool stays nearly full (a checkpoint does not free it), and the

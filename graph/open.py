@@ -35,4 +35,5 @@ def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = Non
                              create=create)
     if create and not read_only:
         store.init()
+        store.fill_missing_degrees()
     return store

@@ -1,7 +1,7 @@
 """The graph schema, read once from the YAML files under ``graph/schema/``.
 
 One file per node label (``nodes/``) and per relationship type (``relationships/``); abstract
-entries (``Node``, ``Fact``) hold the properties the others inherit. The same declaration makes
+entries (``Node``, ``Actor``, ``Fact``) hold the properties the others inherit. The same declaration makes
 the embedded store's tables, Neo4j's constraints and indexes, checks what is written, and prints
 as ``polgraph schema``.
 
@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+DEGREE = "degree"  # the property the store keeps on every actor (see schema/nodes/Actor.yaml)
 
 
 class SchemaError(ValueError):
@@ -85,6 +86,11 @@ class NodeType:
     @cached_property
     def required(self) -> tuple[str, ...]:
         return _required(self.properties)
+
+    @property
+    def keeps_degree(self) -> bool:
+        """Whether the store keeps this label's degree (an actor: see schema/nodes/Actor.yaml)."""
+        return DEGREE in self.properties
 
 
 @dataclass(frozen=True)
@@ -198,10 +204,14 @@ def _read_folder(folder: Path, name_field: str) -> dict[str, dict[str, Any]]:
     return entries
 
 
-def _inherited(entries: dict[str, dict[str, Any]], entry: dict[str, Any]) -> dict[str, Property]:
+def _ancestry(entries: dict[str, dict[str, Any]], entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The entry and those it extends, the most general first (Node, Actor, Person)."""
     parent = entry.get("extends")
-    base = _inherited(entries, entries[parent]) if parent else {}
-    return {**base, **_read_properties(entry)}
+    return [*(_ancestry(entries, entries[parent]) if parent else []), entry]
+
+
+def _inherited(entries: dict[str, dict[str, Any]], entry: dict[str, Any]) -> dict[str, Property]:
+    return {name: prop for each in _ancestry(entries, entry) for name, prop in _read_properties(each).items()}
 
 
 @cache
@@ -213,13 +223,13 @@ def load_schema(folder: Path = SCHEMA_DIR) -> Schema:
     for label, entry in node_entries.items():
         if entry.get("abstract"):
             continue
-        indexes = tuple(dict.fromkeys(node_entries[entry["extends"]].get("index", []) + entry.get("index", [])))
+        ancestry = _ancestry(node_entries, entry)
         nodes[label] = NodeType(
             label=label,
             description=entry.get("description", ""),
-            key=node_entries[entry["extends"]].get("key", "id"),
+            key=next((each["key"] for each in reversed(ancestry) if "key" in each), "id"),
             properties=_inherited(node_entries, entry),
-            indexes=indexes,
+            indexes=tuple(dict.fromkeys(index for each in ancestry for index in each.get("index", []))),
         )
     relationships = {}
     for rel_type, entry in rel_entries.items():

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from .actor_graph import ActorGraph, LeanSubgraph
+from .actor_graph import NOT_COUNTED, ActorGraph, LeanSubgraph
 from .folding import CorpusFold
 from .records import (
     GraphBatch,
@@ -32,7 +32,7 @@ from .records import (
     merge_fact,
     merge_node,
 )
-from .schema import Schema, SchemaError, load_schema
+from .schema import DEGREE, Schema, SchemaError, load_schema
 from .values import GraphNode, GraphRelationship, QueryResult, link_endpoints
 
 DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
@@ -40,6 +40,9 @@ DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement", "Decision"}  # nodes a path between actors does not go through
 FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
+# Appended to a MATCH of actors `n`: their degree as the actor graph counts it, stored.
+_SET_DEGREE = (f" OPTIONAL MATCH (n)-[r]-() WHERE type(r) <> '{NOT_COUNTED}' "
+               f"WITH n, count(r) AS degree SET n.{DEGREE} = degree")
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -130,6 +133,7 @@ class Store(ABC):
         self.schema: Schema = load_schema()
         self.writes = 0  # writes started through this handle: the actor graph is read again after one
         self._actors: tuple[tuple[Any, ...], ActorGraph] | None = None  # (store version, actor graph)
+        self._degrees_stale = False  # a Cypher write ran since degrees were counted (refresh_degrees)
 
     # --- what a backend provides -------------------------------------------------------
     @abstractmethod
@@ -173,6 +177,7 @@ class Store(ABC):
             raise QueryError(f"{self.describe()} was opened read-only; open it for writing to run this query")
         if write:
             self.writes += 1
+            self._degrees_stale = True  # what the query changed is unknown: counted again before the next use
         if not write:
             refuse_unsafe_read(cypher)
         result = self._run_query(cypher, dict(params or {}), write, timeout, max_rows)
@@ -252,6 +257,7 @@ class Store(ABC):
                         del rows
                     if writing is not None:
                         writing.result()
+                self.refresh_degrees()
                 self._settle()
             except BaseException:
                 self.clear()
@@ -302,15 +308,19 @@ class Store(ABC):
         self.writes += 1
         summary = WriteSummary(batch.article_id)
         created: set[str] = set()  # nodes this write creates: no stored relationship can touch them
+        grown: dict[str, set[str]] = defaultdict(set)  # label -> actors a new fact touches: degree to recount
         for label, records in _group(batch.nodes, lambda n: n.label).items():
             merged = _merge_by_key(records, lambda n: n.id, merge_node)
             existing = self._existing_nodes(run, label, list(merged))
-            properties = self.schema.node(label).properties
+            node_type = self.schema.node(label)
+            properties = node_type.properties
             declared = [p for p in properties if p != "id"]
             new_rows, changed_rows = [], []
             for node_id, props in merged.items():
                 stored = existing.get(node_id)
                 full = merge_node(stored, props)
+                if node_type.keeps_degree:  # the store's count, whatever a batch says
+                    full[DEGREE] = stored.get(DEGREE) if stored else 0
                 row = {"id": node_id, **{p: _column_value(properties[p].type, full.get(p)) for p in declared}}
                 if stored is None:
                     summary.nodes_created += 1
@@ -345,6 +355,9 @@ class Store(ABC):
                 if stored is None:
                     summary.relationships_created += 1
                     new_rows.append(row)
+                    if rel_type != NOT_COUNTED:
+                        grown[source_label].add(source)
+                        grown[target_label].add(target)
                 elif full != stored:
                     summary.relationships_updated += 1
                     changed_rows.append(row)
@@ -363,6 +376,7 @@ class Store(ABC):
                     run("UNWIND $rows AS row " + _fact_match(source_label, rel_type, target_label, "row.source",
                                                              "row.target") + _set_clause("r", chunk, declared),
                         {"rows": chunk})
+        self._recount_degrees(run, grown)
         return summary
 
     def _create_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
@@ -473,6 +487,8 @@ class Store(ABC):
                     if orphans:
                         run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", {"ids": orphans})
                     counts["nodes_deleted"] += len(orphans)
+            self._recount_degrees(run, {label: {node_id for _, node_id in ids}
+                                        for label, ids in _group(touched, lambda t: t[0]).items()})
             return counts
 
         return self._in_transaction(work, write=True)
@@ -492,6 +508,7 @@ class Store(ABC):
     def merge_nodes_in(self, run: Run, keep: str, drop: str, label: str, remember: bool = True) -> dict[str, int]:
         """``merge_nodes`` inside the caller's transaction ``run`` (curation logs the merge in the same one)."""
         moved = 0
+        neighbours: dict[str, set[str]] = defaultdict(set, {label: {keep}})  # whose degree the merge changes
         for rel_type, rel in self.schema.relationships.items():
             declared = list(rel.properties)
             returned = ", ".join(f"r.{p}" for p in declared)
@@ -504,6 +521,8 @@ class Store(ABC):
                     records = []
                     for source, target, *values in rows:
                         props = dict(zip(declared, values, strict=True))
+                        neighbours[source_label].add(source)
+                        neighbours[target_label].add(target)
                         source, target = (keep if source == drop else source), (keep if target == drop else target)
                         if source != target:
                             records.append(RelationshipRecord(rel_type, source_label, source, target_label, target,
@@ -522,6 +541,7 @@ class Store(ABC):
         run(f"MATCH (n:{label} {{id: $id}}) SET n.aliases = $aliases, n.merged_ids = $merged",
             {"id": keep, "aliases": aliases, "merged": merged_ids})
         run(f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n", {"id": drop})
+        self._recount_degrees(run, neighbours)
         return {"relationships_moved": moved}
 
     def merged_ids(self) -> dict[str, str]:
@@ -542,6 +562,44 @@ class Store(ABC):
         if self.read_only:
             raise StoreError(f"{self.describe()} was opened read-only")
         self.writes += 1  # every write path starts here
+
+    # --- degrees -------------------------------------------------------------------
+    def refresh_degrees(self) -> None:
+        """Count every actor's ``degree`` afresh: after a bulk load, a Cypher write (``query(write=True)``, whose
+        changes the store cannot follow; the actor graph calls this first) or writes by other clients of a
+        server. One statement per actor label."""
+        self._check_writable()
+        self._in_transaction(lambda run: [run(f"MATCH (n:{label})" + _SET_DEGREE, {})
+                                          for label in self._degree_labels()], write=True)
+        self._degrees_stale = False
+
+    def fill_missing_degrees(self) -> None:
+        """``refresh_degrees`` when some actor has no degree yet: a store written before polgraph kept them."""
+        if any(self._read(f"MATCH (n:{label}) WHERE n.{DEGREE} IS NULL RETURN n.id LIMIT 1")
+               for label in self._degree_labels()):
+            self.refresh_degrees()
+
+    def _recount_degrees(self, run: Run, nodes: dict[str, set[str]]) -> None:
+        """Set the degree of the nodes ``{label: ids}`` whose relationships a write changed; ids of other
+        labels, or of nodes deleted since, are passed over."""
+        for label in self._degree_labels():
+            for chunk in _chunks(sorted(nodes.get(label, ()))):
+                run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})" + _SET_DEGREE, {"ids": chunk})
+
+    def _recount_degrees_of(self, run: Run, ids: set[str]) -> None:
+        """``_recount_degrees`` for ids whose labels are not at hand (a few: one statement per actor label)."""
+        self._recount_degrees(run, dict.fromkeys(self._degree_labels(), ids))
+
+    def _actors_near(self, run: Run, ids: set[str]) -> set[str]:
+        """``ids`` and the ids of every node one relationship away from an actor among them."""
+        near = set(ids)
+        for label in self._degree_labels():
+            near.update(row[0] for row in run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})--(m) "
+                                              "RETURN DISTINCT m.id", {"ids": sorted(ids)}))
+        return near
+
+    def _degree_labels(self) -> list[str]:
+        return [label for label, node in self.schema.nodes.items() if node.keeps_degree]
 
     # --- reads the product ships ----------------------------------------------------
     def stats(self) -> dict[str, dict[str, int]]:
@@ -659,6 +717,8 @@ class Store(ABC):
     def actor_graph(self) -> ActorGraph:
         """The actor graph of what the store holds now, read once per store version: again after a write
         through this handle, or when another client changed the store (``_changed_elsewhere``)."""
+        if self._degrees_stale:
+            self.refresh_degrees()
         version = (self.writes, self._changed_elsewhere())
         if self._actors is None or self._actors[0] != version:
             self._actors = (version, ActorGraph.read(self._read, self.schema, NOT_ACTORS))

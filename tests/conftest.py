@@ -53,6 +53,18 @@ def both_stores(tmp_path: Path):
     server.close()
 
 
+@pytest.fixture
+def degrees_off():
+    """A function of a store: the actors whose stored degree is missing or not their relationships as
+    counted now (MENTIONED_IN left out), as ``[id, stored, counted]`` rows; [] when every one is right."""
+    def off(store: Store) -> list[list]:
+        labels = "|".join(label for label, node in store.schema.nodes.items() if node.keeps_degree)
+        return store.query(f"MATCH (n:{labels}) OPTIONAL MATCH (n)-[r]-() WHERE type(r) <> 'MENTIONED_IN' "
+                           "WITH n, count(r) AS counted WHERE n.degree IS NULL OR n.degree <> counted "
+                           "RETURN n.id, n.degree, counted ORDER BY n.id", max_rows=100).rows
+    return off
+
+
 @pytest.fixture(scope="session")
 def seed_extraction():
     """The sample article run through the real pipeline, once per test session."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from polgraph.graph import curation, exports
-from polgraph.graph.curation import CurationError, FactKey
+from polgraph.graph.curation import CurationError, Decision, FactKey
 from polgraph.graph.examples import ALL_FACTS
 from polgraph.graph.schema import SchemaError
 from polgraph.graph.store import Store
@@ -59,21 +60,27 @@ def article_text(store: Store) -> str:
     return store.query("MATCH (a:Article) RETURN a.text").rows[0][0]
 
 
-def curate_everything(store: Store) -> None:
-    """One decision of each kind, on the sample article's graph."""
+def curate_everything(store: Store, after_each: Callable[[Decision], object] = lambda decision: None) -> None:
+    """One decision of each kind, on the sample article's graph; ``after_each`` sees each one made."""
     text = article_text(store)
     start = text.index("Manuel Valls")
-    curation.verify(store, LEADS, author=ADA, note="checked against Le Monde")
-    curation.reject(store, WITHDRAWAL, author=ADA, note="a tactical withdrawal, not support")
-    curation.edit(store, BRIOIS_MEMBER, author=ADA, properties={"current": False})
-    curation.edit(store, LE_PEN_LOST, author="bob", rel_type="CANDIDATE_IN")
-    curation.add(store, VALLS_OPPOSES, article=article_id(store), start=start, end=start + 80, author="bob")
-    curation.rename(store, "person:steeve-briois", "Steeve Briois (mayor)", author=ADA)
-    curation.relabel(store, "organization:buzzfeed-france", "Party", author=ADA, note="a test of relabelling")
-    curation.merge(store, LE_PEN, MARION, author=ADA)
-    curation.split(store, LE_PEN, MARION, author=ADA, note="niece, not the same person")
-    curation.merge(store, "person:francois-hollande", "person:manuel-valls", author="bob", note="a wrong merge kept")
-    curation.reject_actor(store, "organization:le-monde", author=ADA, note="not an actor here")
+    for decide in (
+        lambda: curation.verify(store, LEADS, author=ADA, note="checked against Le Monde"),
+        lambda: curation.reject(store, WITHDRAWAL, author=ADA, note="a tactical withdrawal, not support"),
+        lambda: curation.edit(store, BRIOIS_MEMBER, author=ADA, properties={"current": False}),
+        lambda: curation.edit(store, LE_PEN_LOST, author="bob", rel_type="CANDIDATE_IN"),
+        lambda: curation.add(store, VALLS_OPPOSES, article=article_id(store), start=start, end=start + 80,
+                             author="bob"),
+        lambda: curation.rename(store, "person:steeve-briois", "Steeve Briois (mayor)", author=ADA),
+        lambda: curation.relabel(store, "organization:buzzfeed-france", "Party", author=ADA,
+                                 note="a test of relabelling"),
+        lambda: curation.merge(store, LE_PEN, MARION, author=ADA),
+        lambda: curation.split(store, LE_PEN, MARION, author=ADA, note="niece, not the same person"),
+        lambda: curation.merge(store, "person:francois-hollande", "person:manuel-valls", author="bob",
+                               note="a wrong merge kept"),
+        lambda: curation.reject_actor(store, "organization:le-monde", author=ADA, note="not an actor here"),
+    ):
+        after_each(decide())
 
 
 @pytest.fixture
@@ -188,6 +195,13 @@ def test_actor_decisions(loaded: Store) -> None:
     assert len(rejected.changed["facts_removed"]) == len(facts_of_le_monde) > 0
     assert not [k for k in snapshot(store) if "organization:le-monde" in k[2:]]
     assert [d.kind for d in curation.decisions(store)] == ["rename", "relabel", "merge", "split", "reject-actor"]
+
+
+def test_every_decision_keeps_each_actors_degree(loaded: Store, degrees_off) -> None:
+    off: list[tuple] = []
+    curate_everything(loaded, lambda decision: off.extend((decision.kind, *row) for row in degrees_off(loaded)))
+    assert off == []
+    assert loaded.top_actors(1)[0]["relationships"] > 0
 
 
 def test_decisions_hold_when_the_article_is_loaded_again(loaded: Store) -> None:

@@ -268,6 +268,65 @@ def test_top_actors_rank_as_the_viewers_query(store: Store) -> None:
                                    {"id": LE_PEN, "name": "Marine Le Pen", "relationships": 1}]
 
 
+def degree(store: Store, node_id: str) -> int:
+    return store.query("MATCH (n {id: $id}) RETURN n.degree", {"id": node_id}).rows[0][0]
+
+
+def test_every_write_keeps_each_actors_degree(store: Store, degrees_off) -> None:
+    store.write_batch(article_batch("article:a"))
+    assert (degree(store, FN), degree(store, LE_PEN), degree(store, NORD)) == (2, 1, 1)  # MENTIONED_IN left out
+    list(store.write_batches(corpus()[1:], facts_per_transaction=5))
+    assert degree(store, FN) == 1202 and degrees_off(store) == []  # LEADS, LOST and 1,200 members
+    store.delete_article("article:c")
+    store.delete_article("article:d")
+    assert degree(store, FN) == 2 and degrees_off(store) == []
+    # A second node for the party: the same LEADS (one fact once merged) and a fact of its own.
+    twin = "party:fn"
+    store.write_batch(GraphBatch("article:e", [
+        NodeRecord("Article", "article:e", {"name": "Article e"}), NodeRecord("Person", LE_PEN, {"name": "Marine Le Pen"}),
+        NodeRecord("Party", twin, {"name": "FN"}), NodeRecord("Region", NORD, {"name": "Nord-Pas-de-Calais-Picardie"}),
+    ], [RelationshipRecord("LEADS", "Person", LE_PEN, "Party", twin, fact("article:e")),
+        RelationshipRecord("WON", "Party", twin, "Region", NORD, fact("article:e", 60, "the FN won"))]))
+    assert (degree(store, LE_PEN), degree(store, NORD)) == (2, 2)
+    store.merge_nodes(FN, twin)
+    assert (degree(store, FN), degree(store, LE_PEN), degree(store, NORD)) == (3, 1, 2)
+    assert degrees_off(store) == []
+    store.query("MATCH (:Person)-[r:LEADS]->(:Party) DELETE r", write=True)  # a write the store cannot follow
+    assert store.top_actors(5) == [{"id": FN, "name": "Front National", "relationships": 2}]
+    assert degrees_off(store) == []
+
+
+def test_bulk_load_counts_every_degree_and_a_batch_cannot_set_one(store: Store, degrees_off) -> None:
+    batches = corpus()
+    batches[0].nodes[2] = NodeRecord("Party", FN, {"name": "Front National", "degree": 99})
+    store.bulk_load(batches)
+    assert degree(store, FN) == 1202 and degrees_off(store) == []
+    store.clear()
+    for batch in batches:
+        store.write_batch(batch)
+    assert degree(store, FN) == 1202 and degrees_off(store) == []
+
+
+def test_an_embedded_store_made_before_degrees_gets_them_when_opened_for_writing(tmp_path: Path,
+                                                                                degrees_off) -> None:
+    regions = GraphBatch("article:r", [NodeRecord("Article", "article:r", {"name": "Regions"}),
+                                       NodeRecord("Party", FN, {"name": "Front National"})], [])
+    for i in range(400):  # enough new rows that they go in by COPY, which follows the table's column order
+        regions.nodes.append(NodeRecord("Region", f"region:r{i:03d}", {"name": f"R{i}", "country": "France"}))
+        regions.relationships.append(RelationshipRecord("WON", "Party", FN, "Region", f"region:r{i:03d}",
+                                                        fact("article:r", i, f"won R{i}")))
+    with open_store(tmp_path / "old") as old:
+        old.write_batch(article_batch("article:a"))
+        for label, node in old.schema.nodes.items():
+            if node.keeps_degree:  # as a store made before the property was declared
+                old.query(f"ALTER TABLE {label} DROP degree", write=True)
+    with open_store(tmp_path / "old") as upgraded:
+        assert (degree(upgraded, FN), degree(upgraded, LE_PEN)) == (2, 1) and degrees_off(upgraded) == []
+        list(upgraded.write_batches([regions]))
+        assert degree(upgraded, FN) == 402 and degrees_off(upgraded) == []
+        assert upgraded.query("MATCH (r:Region {id: 'region:r007'}) RETURN r.country").rows == [["France"]]
+
+
 def test_delete_article_keeps_facts_other_articles_support(store: Store) -> None:
     store.write_batch(article_batch("article:a"))
     store.write_batch(article_batch("article:b", with_region=False))
