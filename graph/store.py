@@ -39,10 +39,6 @@ DEFAULT_TIMEOUT = 30.0  # seconds, for queries people type
 DEFAULT_MAX_ROWS = 1000
 BATCH_SIZE = 5000  # rows per UNWIND statement
 NOT_ACTORS = {"Article", "Statement", "Decision"}  # nodes a path between actors does not go through
-FEW_IDS = 50  # up to this many ids, look each one up rather than scan with `id IN $list`
-# Appended to a MATCH of actors `n`: their degree as the actor graph counts it, stored.
-_SET_DEGREE = (f" OPTIONAL MATCH (n)-[r]-() WHERE type(r) <> '{NOT_COUNTED}' "
-               f"WITH n, count(r) AS degree SET n.{DEGREE} = degree")
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -128,6 +124,12 @@ class Store(ABC):
     bulk_rows: int | None = 10_000  # rows per transaction in bulk_load (None: a table in one)
     insert_min_rows = 0  # from this many new rows of a table up, a write uses _insert_* rather than _create_*
     facts_per_transaction = 20_000  # write_batches' group of articles
+    # Up to this many keys, a statement per key rather than one UNWIND: LadybugDB answers `UNWIND ... MATCH`
+    # and `id IN $list` by scanning the table, where a single key uses its primary-key index.
+    few_ids = 50
+    # Appended to a MATCH of actors `n`: their degree as the actor graph counts it, stored.
+    set_degree = (f" OPTIONAL MATCH (n)-[r]-() WHERE type(r) <> '{NOT_COUNTED}' "
+                  f"WITH n, count(r) AS degree SET n.{DEGREE} = degree")
 
     def __init__(self) -> None:
         self.schema: Schema = load_schema()
@@ -257,8 +259,8 @@ class Store(ABC):
                         del rows
                     if writing is not None:
                         writing.result()
-                self.refresh_degrees()
                 self._settle()
+                self.refresh_degrees()
             except BaseException:
                 self.clear()
                 raise
@@ -366,7 +368,7 @@ class Store(ABC):
                     self._insert_relationships(run, rel_type, source_label, target_label, chunk)
             elif new_rows:
                 self._create_relationships(run, rel_type, source_label, target_label, new_rows)
-            if len(changed_rows) <= FEW_IDS:  # one statement each, as for the reads
+            if len(changed_rows) <= self.few_ids:  # one statement each, as for the reads
                 for row in changed_rows:
                     sets = ", ".join(f"r.{p} = ${p}" for p in declared if row[p] is not None)
                     run(_fact_match(source_label, rel_type, target_label, "$source", "$target") + f" SET {sets}",
@@ -427,7 +429,7 @@ class Store(ABC):
                                 keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         declared = list(self.schema.relationship(rel_type).properties)
         returned = " RETURN a.id, b.id, " + ", ".join(f"r.{p}" for p in declared)
-        if len(keys) <= FEW_IDS:  # a key lookup each: LadybugDB answers UNWIND ... MATCH by scanning the table
+        if len(keys) <= self.few_ids:  # a key lookup each
             one = _fact_match(source_label, rel_type, target_label, "$source", "$target") + returned
             rows = [row for source, target in keys for row in run(one, {"source": source, "target": target})]
         else:
@@ -569,7 +571,7 @@ class Store(ABC):
         changes the store cannot follow; the actor graph calls this first) or writes by other clients of a
         server. One statement per actor label."""
         self._check_writable()
-        self._in_transaction(lambda run: [run(f"MATCH (n:{label})" + _SET_DEGREE, {})
+        self._in_transaction(lambda run: [run(f"MATCH (n:{label})" + self.set_degree, {})
                                           for label in self._degree_labels()], write=True)
         self._degrees_stale = False
 
@@ -584,7 +586,7 @@ class Store(ABC):
         labels, or of nodes deleted since, are passed over."""
         for label in self._degree_labels():
             for chunk in _chunks(sorted(nodes.get(label, ()))):
-                run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})" + _SET_DEGREE, {"ids": chunk})
+                run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}})" + self.set_degree, {"ids": chunk})
 
     def _recount_degrees_of(self, run: Run, ids: set[str]) -> None:
         """``_recount_degrees`` for ids whose labels are not at hand (a few: one statement per actor label)."""
@@ -737,7 +739,7 @@ class Store(ABC):
     def _neighbours(self, pattern: str, ids: list[str], limit: int) -> tuple[list[list[Any]], bool]:
         """Rows (frontier id, relationship, neighbour) for ``pattern``, which has ``{}`` where the id test
         goes, and whether a query stopped at ``limit`` rows (a hub: more neighbours than can be kept)."""
-        if len(ids) <= FEW_IDS:  # a key lookup each: LadybugDB scans the table for `id IN $list`
+        if len(ids) <= self.few_ids:  # a key lookup each
             results = [self._read(f"MATCH {pattern.format('{id: $id}')} RETURN a.id, r, b LIMIT $limit",
                                   {"id": node_id, "limit": limit}) for node_id in ids]
         else:
