@@ -104,16 +104,18 @@ def first_render(edges: int, folder: Path, repeat: int = 2) -> dict[str, Any]:
     if not (db / "graph.lbdb").exists():
         with open_store(db) as store:
             store.bulk_load(synthetic_batches(edges))
-    browser_seconds, start_seconds, loads, nodes_drawn = [], [], [], 0
+    browser_seconds, start_seconds, loads, nodes_drawn, phases = [], [], [], 0, []
     for _ in range(repeat):
         loads.append(round(os.getloadavg()[0], 1))
         started = time.monotonic()
         with serve(["--db", str(db)]) as url, launch() as browser:
             start_seconds.append(round(time.monotonic() - started, 2))
             started = time.monotonic()
-            frame = network_frame(open_page(browser, url, []), timeout=300)
+            page = open_page(browser, url, [])
+            frame = network_frame(page, timeout=300)
             browser_seconds.append(round(time.monotonic() - started, 2))
             nodes_drawn = len(drawn(frame)["nodes"])
+            phases.append(page_phases(page, frame))
     parts: dict[str, float] = {}
     with open_store(db, read_only=True, create=False) as store:
         started = time.perf_counter()
@@ -138,8 +140,20 @@ def first_render(edges: int, folder: Path, repeat: int = 2) -> dict[str, Any]:
     parts["drawing, layout given"] = time.perf_counter() - started
     return {"edges_stored": edges, "view_nodes": view.number_of_nodes(), "view_edges": view.number_of_edges(),
             "nodes_drawn": nodes_drawn, "browser_seconds": browser_seconds, "goal_seconds": FIRST_RENDER_GOAL,
+            "browser_phases_seconds": phases,
             "viewer_start_seconds": start_seconds, "component_args_mb": component_args_mb(drawn_view), "load_average": loads,
             "server_seconds": {name: round(value, 2) for name, value in parts.items()}}
+
+
+def page_phases(page: Any, frame: Any) -> dict[str, float]:
+    """Where a first page's seconds went, on the browser's clocks (from the page's navigation start):
+    Streamlit's own page loaded, the component's frame opened, its data arrived, vis-network drew it."""
+    page_load = page.evaluate("() => [performance.timeOrigin, performance.getEntriesByType('navigation')[0].loadEventEnd]")
+    component = frame.evaluate("() => [performance.timeOrigin, window.argsAt, window.drawnAt]")
+    opened = component[0] - page_load[0]
+    return {"streamlit page loaded": round(page_load[1] / 1000, 2), "component frame opened": round(opened / 1000, 2),
+            "its data arrived": round((opened + component[1]) / 1000, 2),
+            "vis-network drew it": round((opened + component[2]) / 1000, 2)}
 
 
 def server_share(db: Path, steps: list[tuple[str, views.Selection, str, str]]) -> dict[str, Any]:

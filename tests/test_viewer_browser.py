@@ -65,6 +65,21 @@ def record(name: str, seconds: float) -> None:
     path.write_text(json.dumps(times, indent=1))
 
 
+def test_the_browser_refuses_and_records_every_request_for_another_host(browser) -> None:
+    outside = ["http://cdn.example.com/vis.js", "http://93.184.216.34/font.woff"]  # a name and an address
+    blocked: list[str] = []
+    page = open_page(browser, "about:blank", blocked)
+    reasons: list[str] = []
+    page.on("requestfailed", lambda request: reasons.append(request.failure))
+    script, font = outside
+    page.set_content(f"<script src='{script}'></script><img src='{font}'><img src='http://127.0.0.1:9/here.png'>")
+    deadline = time.monotonic() + 20
+    while len(reasons) < 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert sorted(blocked) == sorted(outside)  # the loopback request failed too, unrecorded
+    assert reasons.count("net::ERR_PROXY_CONNECTION_FAILED") == 2, reasons  # refused by the browser itself
+
+
 def test_network_draws_the_seed_offline(browser, seed_url: str) -> None:
     blocked: list[str] = []
     started = time.monotonic()

@@ -51,6 +51,7 @@ function draw(args) {
   if (args.version === drawn) { return; }
   drawn = args.version;
   window.drawnAt = null;
+  window.argsAt = performance.now();  // when this version's data arrived: benchmarks time the drawing from it
   if (network) { network.destroy(); }
   var edges = new vis.DataSet(args.edges);
   network = new vis.Network(container, {nodes: new vis.DataSet(args.nodes), edges: edges}, args.options);
