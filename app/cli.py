@@ -60,13 +60,18 @@ def cli(ctx: click.Context, db: str | None, neo4j: str | None, debug: bool) -> N
 
 @cli.command()
 @click.option("--reset", is_flag=True, help="Delete every node and relationship first (asks to confirm).")
+@click.option("--degrees", is_flag=True, help="Count every actor's degree again: after writes made outside polgraph "
+                                              "(Neo4j Browser, another program), which the stored degrees do not follow.")
 @pass_context
-def init(ctx: Context, reset: bool) -> None:
+def init(ctx: Context, reset: bool, degrees: bool) -> None:
     """Create the schema: tables (embedded) or constraints and indexes (Neo4j)."""
     with ctx.open() as store:
         if reset:
             click.confirm(f"Delete everything in {store.describe()}?", abort=True)
             store.clear()
+        if degrees:
+            store.refresh_degrees()
+            click.echo(f"counted every actor's degree in {store.describe()}")
         click.echo(f"initialised {store.describe()}")
 
 

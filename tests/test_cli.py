@@ -85,6 +85,26 @@ def test_delete_article(tmp_path: Path) -> None:
     assert sum(stats["nodes"].values()) == 0 and sum(stats["relationships"].values()) == 0
 
 
+def test_degrees_follow_a_cypher_write_and_init_counts_them_after_writes_from_elsewhere(demo_db: Path,
+                                                                                         tmp_path: Path) -> None:
+    from polgraph.graph.open import open_store
+
+    db = tmp_path / "g"
+    shutil.copytree(demo_db, db)
+    degree = ("MATCH (p:Party {id: 'party:front-national'}) OPTIONAL MATCH (p)-[r]-() WHERE type(r) <> 'MENTIONED_IN' "
+              "RETURN p.degree AS stored, count(r) AS counted")
+    first = json.loads(run("--db", str(db), "query", degree, "--format", "json").stdout)[0]
+    assert first["stored"] == first["counted"] > 1
+    assert run("--db", str(db), "query", "--write", "MATCH (:Person)-[r:LEADS]->(:Party) DELETE r").returncode == 0
+    after = json.loads(run("--db", str(db), "query", degree, "--format", "json").stdout)[0]
+    assert after["stored"] == after["counted"] == first["counted"] - 1
+    with open_store(db, create=False) as elsewhere:  # a program writing Cypher of its own, and nothing else
+        elsewhere.query("MATCH (p:Party {id: 'party:front-national'}) SET p.degree = 0", write=True)
+    result = run("--db", str(db), "init", "--degrees")
+    assert result.returncode == 0 and "counted every actor's degree" in result.stdout, result.stderr
+    assert json.loads(run("--db", str(db), "query", degree, "--format", "json").stdout)[0] == after
+
+
 @pytest.mark.parametrize(("args", "expected"), [
     (["--db", "/nonexistent/polgraph-db", "stats"], "no polgraph database in /nonexistent/polgraph-db"),
     (["--neo4j", "bolt://127.0.0.1:1", "stats"], "cannot reach Neo4j at bolt://127.0.0.1:1"),
