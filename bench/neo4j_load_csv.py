@@ -6,7 +6,8 @@
 The synthetic corpus is folded in memory exactly as ``Store.bulk_load`` folds it (``Store.fold``),
 written as one CSV file per node label and per relationship table, then read by the server with
 ``LOAD CSV ... CALL (row) { CREATE ... } IN TRANSACTIONS``: no MERGE, as the database is empty,
-and relationships find their endpoints through the uniqueness constraints ``Store.init`` made.
+and relationships find their endpoints through the uniqueness constraints ``Store.init`` made; then
+every actor's degree is counted, as ``bulk_load`` counts it.
 The server reads the files by absolute ``file:///`` URL, so it must share this machine's file
 system, as the server ``make bench-neo4j`` starts does. ``neo4j-admin database import`` is faster
 still, but it is not in the Maven Central jar set the local server runs from.
@@ -60,6 +61,7 @@ def load_csv(store: Store, corpus: CorpusFold, folder: Path) -> dict[str, float]
             session.run(f"LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {{ {create} }} "
                         f"IN TRANSACTIONS OF {ROWS_PER_TRANSACTION} ROWS",
                         {"url": path.resolve().as_uri(), "separator": LIST_SEPARATOR}).consume()
+    store.refresh_degrees()  # as bulk_load does: the store keeps each actor's degree
     return {"csv_seconds": written - started, "server_seconds": time.perf_counter() - written, "nodes": nodes,
             "facts": facts}
 
