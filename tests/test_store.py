@@ -479,9 +479,9 @@ def test_a_full_buffer_pool_says_what_to_change_and_writes_nothing(tmp_path, mon
     mentions = [RelationshipRecord("MENTIONED_IN", "Person", p.id, "Article", "article:big",
                                    {"articles": ["article:big"], "spans": [f"article:big:{i}:{i + 1}"],
                                     "evidence": ["x" * 2000]}) for i, p in enumerate(people)]
+    article = NodeRecord("Article", "article:big", {"name": "Big"})
     with LadybugStore(tmp_path / "g") as store:
         store.init()
         with pytest.raises(QueryError, match=r"buffer pool is 16 MB: raise \$POLGRAPH_BUFFER_POOL_MB"):
-            article = NodeRecord("Article", "article:big", {"name": "Big"})
             store.write_batch(GraphBatch("article:big", [article, *people], mentions))
         assert not any(store.stats()["nodes"].values())
