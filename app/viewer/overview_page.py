@@ -1,6 +1,6 @@
 """The Overview page: counts, the most central actors (most relationships: the degree the store keeps on
-each actor, ranked by the actor graph, ``Store.top_actors``), communities, who is named with whom (and in which articles), a
-shortest path between two actors, and the articles."""
+each actor, ranked by the actor graph, ``Store.top_actors``), communities, who is named with whom (and
+in which articles), a shortest path between two actors, and the articles."""
 
 from __future__ import annotations
 
